@@ -1,0 +1,10 @@
+// Production builds of every Angular project: the library (ng-packagr, partial compilation) first,
+// because the apps consume it from dist/, then the apps.
+import { run } from './setup.mjs';
+
+export const BUILD_ORDER = ['ngx-genesys-messenger-auth', 'demo-portal'];
+
+for (const project of BUILD_ORDER) {
+  console.log(`build: ${project}`);
+  run('timeout', ['600', 'npx', 'ng', 'build', project]);
+}

@@ -1,0 +1,45 @@
+// The local stack, declared once: `npm start` runs it for people, Playwright runs it for e2e tests.
+// Each service binds 127.0.0.1; URLs use the `localhost` spelling everywhere (TOOLCHAIN.md trap 11).
+import { join } from 'node:path';
+import { ROOT } from './setup.mjs';
+
+const node = process.execPath;
+const tsx = (entry, ...args) => [node, '--import', 'tsx', join(ROOT, entry), ...args];
+const staticSite = (dir, port) => [
+  node,
+  join(ROOT, 'tools/serve-static.mjs'),
+  '--root',
+  join(ROOT, dir),
+  '--port',
+  String(port),
+];
+
+/**
+ * @typedef {object} Service
+ * @property {string} name       short name used in logs
+ * @property {string} url        where people open it
+ * @property {string} readyUrl   answers 2xx once the service is up
+ * @property {string[]} command  argv of the process
+ * @property {{ project: string, output: string, sources: string[] }} [build]  Angular build it serves
+ */
+
+/** @type {Service[]} */
+export const SERVICES = [
+  {
+    name: 'dev-idp',
+    url: 'http://localhost:4400',
+    readyUrl: 'http://localhost:4400/.well-known/openid-configuration',
+    command: tsx('projects/dev-idp/src/main.ts'),
+  },
+  {
+    name: 'demo-portal',
+    url: 'http://localhost:4200',
+    readyUrl: 'http://localhost:4200/',
+    command: staticSite('dist/demo-portal/browser', 4200),
+    build: {
+      project: 'demo-portal',
+      output: 'dist/demo-portal/browser/index.html',
+      sources: ['projects/demo-portal', 'projects/ngx-genesys-messenger-auth/src'],
+    },
+  },
+];
