@@ -4,6 +4,13 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 
 const angularPreset = createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' });
 
+/** Specs import the library's entry points from source, not from dist/. */
+const LIBRARY_SOURCES = {
+  '^ngx-genesys-messenger-auth$': '<rootDir>/projects/ngx-genesys-messenger-auth/src/public-api.ts',
+  '^ngx-genesys-messenger-auth/(.*)$':
+    '<rootDir>/projects/ngx-genesys-messenger-auth/$1/public-api.ts',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -18,6 +25,10 @@ module.exports = {
         '<rootDir>/projects/(dev-idp|genesys-sim|profile-server)/',
       ],
       setupFilesAfterEnv: ['<rootDir>/tools/jest/setup-angular.ts'],
+      moduleNameMapper: {
+        ...angularPreset.moduleNameMapper,
+        ...LIBRARY_SOURCES,
+      },
     },
     {
       ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.node.json' }),
