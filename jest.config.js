@@ -22,7 +22,7 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       testPathIgnorePatterns: [
         '\\.browser\\.spec\\.ts$',
-        '<rootDir>/projects/(dev-idp|genesys-sim|profile-server)/',
+        '<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/',
       ],
       setupFilesAfterEnv: ['<rootDir>/tools/jest/setup-angular.ts'],
       moduleNameMapper: {
@@ -36,7 +36,10 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/projects'],
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/projects/(dev-idp|genesys-sim|profile-server)/**/*.spec.ts'],
+      moduleNameMapper: LIBRARY_SOURCES,
+      // ESM-only packages the server specs import, compiled to CommonJS for jest.
+      transformIgnorePatterns: ['node_modules/(?!(jose)/)'],
+      testMatch: ['<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/**/*.spec.ts'],
     },
   ],
 };

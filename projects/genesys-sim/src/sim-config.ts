@@ -1,0 +1,184 @@
+/**
+ * The Genesys simulator's configuration, from flags and environment variables. Pure: validated
+ * (and unit tested) before anything listens.
+ */
+import {
+  ConfigError,
+  oneOf,
+  origin,
+  origins,
+  port,
+  readCli,
+  text,
+  wholeNumber,
+  type CliOption,
+  type CliValues,
+} from '../../node-kit/src/cli-config';
+import {
+  DEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  REFRESH_TOKEN_LIFETIME_RANGE_S,
+  type DeploymentConfig,
+} from 'ngx-genesys-messenger-auth/testing';
+
+/** The deployments the simulator serves unless given a file. */
+export const DEFAULT_DEPLOYMENTS: readonly DeploymentConfig[] = [
+  {
+    id: '6f1c2f5e-8a41-4d9b-9a57-3c1d2b7e0001',
+    name: 'Meridian Bank — authenticated web messaging',
+    auth: { enabled: true, allowSessionUpgrade: true },
+  },
+  {
+    id: '6f1c2f5e-8a41-4d9b-9a57-3c1d2b7e0002',
+    name: 'Meridian Bank — anonymous web messaging',
+    auth: { enabled: false, allowSessionUpgrade: false },
+  },
+];
+
+/** The options of the simulator. */
+export const SIM_OPTIONS = {
+  port: {
+    flag: '--port',
+    env: 'GENESYS_SIM_PORT',
+    example: '4500',
+    description: 'TCP port',
+    parse: port,
+    fallback: 4500,
+  },
+  host: {
+    flag: '--host',
+    env: 'GENESYS_SIM_HOST',
+    example: '127.0.0.1',
+    description: 'bind address',
+    parse: text,
+    fallback: '127.0.0.1',
+  },
+  publicUrl: {
+    flag: '--public-url',
+    env: 'GENESYS_SIM_PUBLIC_URL',
+    example: 'http://localhost:4500',
+    description: 'origin pages reach the simulator at (default http://localhost:<port>)',
+    parse: origin,
+    fallback: '',
+  },
+  idpIssuer: {
+    flag: '--idp-issuer',
+    env: 'GENESYS_SIM_IDP_ISSUER',
+    example: 'http://localhost:4400',
+    description: "the website's OpenID Connect issuer",
+    parse: origin,
+    fallback: 'http://localhost:4400',
+  },
+  clientId: {
+    flag: '--client-id',
+    env: 'GENESYS_SIM_CLIENT_ID',
+    example: 'genesys-messenger',
+    description: "the OIDC integration's client id",
+    parse: text,
+    fallback: 'genesys-messenger',
+  },
+  clientSecret: {
+    flag: '--client-secret',
+    env: 'GENESYS_SIM_CLIENT_SECRET',
+    example: '<secret>',
+    description: "the OIDC integration's client secret (never logged)",
+    parse: text,
+    fallback: 'dev-only-genesys-secret',
+  },
+  clientAuth: {
+    flag: '--client-auth',
+    env: 'GENESYS_SIM_CLIENT_AUTH',
+    example: 'basic',
+    description: 'how it authenticates at the token endpoint: basic or post',
+    parse: oneOf('basic', 'post'),
+    fallback: 'basic',
+  },
+  refreshTokenLifetime: {
+    flag: '--refresh-token-lifetime',
+    env: 'GENESYS_SIM_REFRESH_TOKEN_LIFETIME',
+    example: '86400',
+    description: '"Max Refresh Token Lifetime" in seconds, 900 – 7776000 (default 24 h)',
+    parse: wholeNumber(
+      REFRESH_TOKEN_LIFETIME_RANGE_S.min,
+      REFRESH_TOKEN_LIFETIME_RANGE_S.max,
+      'seconds',
+    ),
+    fallback: DEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  },
+  allowedOrigins: {
+    flag: '--allowed-origins',
+    env: 'GENESYS_SIM_ALLOWED_ORIGINS',
+    example: 'http://localhost:4200',
+    description: 'comma-separated origins whose pages may call it (CORS)',
+    parse: origins,
+    fallback: ['http://localhost:4200', 'http://localhost:4300'] as readonly string[],
+  },
+  deployments: {
+    flag: '--deployments',
+    env: 'GENESYS_SIM_DEPLOYMENTS',
+    example: '<file.json>',
+    description: 'a JSON file with an array of {id, name, auth: {enabled, allowSessionUpgrade}}',
+    parse: text,
+    fallback: '',
+  },
+} satisfies Record<string, CliOption<unknown>>;
+
+/** The validated configuration. */
+export type SimConfig = Omit<CliValues<typeof SIM_OPTIONS>, 'deployments'> & {
+  readonly deployments: readonly DeploymentConfig[];
+};
+
+/**
+ * Reads the configuration.
+ * @param readFile reads a deployments file (injected so this stays free of I/O)
+ * @throws ConfigError naming the flag and the bad value
+ */
+export function parseSimConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  readFile: (path: string) => string,
+): SimConfig {
+  const values = readCli(argv, env, SIM_OPTIONS);
+  return {
+    ...values,
+    publicUrl: values.publicUrl || `http://localhost:${values.port}`,
+    deployments: values.deployments
+      ? parseDeployments(values.deployments, readFile)
+      : DEFAULT_DEPLOYMENTS,
+  };
+}
+
+/** Reads and checks a deployments file. */
+export function parseDeployments(
+  path: string,
+  readFile: (path: string) => string,
+): DeploymentConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFile(path));
+  } catch (error) {
+    throw new ConfigError(`--deployments ${path}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(json) || json.length === 0) {
+    throw new ConfigError(`--deployments ${path}: expected a non-empty JSON array of deployments`);
+  }
+  return json.map((item: unknown, i) => {
+    const d = item as Partial<DeploymentConfig> | null;
+    const where = `--deployments ${path}: [${i}]`;
+    if (typeof d?.id !== 'string' || !/^[\w-]{1,128}$/.test(d.id)) {
+      throw new ConfigError(`${where}.id must be 1–128 letters, digits, "-" or "_"`);
+    }
+    if (typeof d.name !== 'string' || d.name.length < 1 || d.name.length > 100) {
+      throw new ConfigError(`${where}.name must be 1–100 characters`);
+    }
+    if (typeof d.auth?.enabled !== 'boolean' || typeof d.auth.allowSessionUpgrade !== 'boolean') {
+      throw new ConfigError(
+        `${where}.auth must be {"enabled": boolean, "allowSessionUpgrade": boolean}`,
+      );
+    }
+    return {
+      id: d.id,
+      name: d.name,
+      auth: { enabled: d.auth.enabled, allowSessionUpgrade: d.auth.allowSessionUpgrade },
+    };
+  });
+}
