@@ -32,6 +32,12 @@ export const SERVICES = [
     command: tsx('projects/dev-idp/src/main.ts'),
   },
   {
+    name: 'genesys-sim',
+    url: 'http://localhost:4500',
+    readyUrl: 'http://localhost:4500/__sim/stats',
+    command: tsx('projects/genesys-sim/src/main.ts'),
+  },
+  {
     name: 'demo-portal',
     url: 'http://localhost:4200',
     readyUrl: 'http://localhost:4200/',

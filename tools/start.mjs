@@ -22,7 +22,10 @@ function newestMtime(paths) {
       if (entry !== 'node_modules') visit(join(path, entry));
     }
   };
-  paths.map((p) => join(ROOT, p)).filter(existsSync).forEach(visit);
+  paths
+    .map((p) => join(ROOT, p))
+    .filter(existsSync)
+    .forEach(visit);
   return newest;
 }
 
@@ -68,8 +71,10 @@ async function waitUntilReady(service, child) {
 
 async function devCredentials() {
   const { tsImport } = await import('tsx/esm/api');
-  const { TEST_ACCOUNTS } = await tsImport('../projects/dev-idp/src/accounts.ts', import.meta.url);
-  return TEST_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.name}, ${a.roles.join(', ')})`);
+  const { TEST_USERS } = await tsImport('../projects/dev-idp/src/accounts.ts', import.meta.url);
+  return TEST_USERS.map(
+    (u) => `${u.username} / ${u.password}  (${u.givenName} ${u.familyName}, ${u.roles.join(', ')})`,
+  );
 }
 
 async function main() {

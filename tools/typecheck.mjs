@@ -11,7 +11,16 @@ export const TS_PROJECTS = [
   'e2e/tsconfig.json',
 ];
 
+let failed = 0;
 for (const project of TS_PROJECTS) {
   console.log(`typecheck: ${project}`);
-  run('npx', ['tsc', '--noEmit', '-p', project], { cwd: ROOT });
+  try {
+    run('npx', ['tsc', '--noEmit', '-p', project], { cwd: ROOT });
+  } catch {
+    failed++;
+  }
+}
+if (failed) {
+  console.error(`typecheck: ${failed} of ${TS_PROJECTS.length} projects have type errors`);
+  process.exit(1);
 }

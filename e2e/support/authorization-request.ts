@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { IDP_ISSUER } from './stack';
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
@@ -37,34 +37,28 @@ export function authorizationUrl(options: {
 }
 
 /**
- * Sends the page to an authorization URL and captures where the IdP redirects it, without letting
- * the app at the redirect URI consume the answer.
+ * Sends the page to an authorization URL and captures the request the IdP redirects it to.
+ * (`page.route` cannot be used: it does not see the targets of redirects.)
  */
 export async function followAuthorization(
   page: Page,
   url: string,
   redirectUri: string,
 ): Promise<AuthorizationOutcome> {
-  let redirect: URL | undefined;
   let sawIdpPage = false;
-  const onResponse = (response: { url(): string; status(): number; request(): { resourceType(): string } }) => {
+  const onResponse = (response: Response) => {
     const isDocument = response.request().resourceType() === 'document';
     if (isDocument && response.url().startsWith(IDP_ISSUER) && response.status() === 200) {
       sawIdpPage = true;
     }
   };
   page.on('response', onResponse);
-  await page.route(`${redirectUri}**`, async (route) => {
-    redirect = new URL(route.request().url());
-    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'captured by the test' });
-  });
   try {
-    await page.goto(url);
-    await page.waitForURL((current) => current.toString().startsWith(redirectUri));
+    const redirected = page.waitForRequest((request) => request.url().startsWith(redirectUri));
+    await page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
+    const request = await redirected;
+    return { redirect: new URL(request.url()), sawIdpPage };
   } finally {
     page.off('response', onResponse);
-    await page.unroute(`${redirectUri}**`);
   }
-  if (!redirect) throw new Error(`the IdP never redirected to ${redirectUri}`);
-  return { redirect, sawIdpPage };
 }

@@ -1,3 +1,41 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
+import { autoLoginPartialRoutesGuard } from 'angular-auth-oidc-client';
 
-export const routes: Routes = [];
+/**
+ * The portal's routes. Public pages load without a session; the account area is guarded by
+ * angular-auth-oidc-client, which remembers the requested URL, signs the user in and comes back.
+ */
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Meridian Bank | Personal banking',
+    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+  },
+  {
+    path: 'support',
+    title: 'Help & support | Meridian Bank',
+    loadComponent: () => import('./support/support-page').then((m) => m.SupportPage),
+  },
+  {
+    path: 'account',
+    canActivate: [autoLoginPartialRoutesGuard],
+    canActivateChild: [autoLoginPartialRoutesGuard],
+    loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
+  },
+  {
+    path: 'callback',
+    title: 'Signing in | Meridian Bank',
+    loadComponent: () => import('./callback/callback-page').then((m) => m.CallbackPage),
+  },
+  {
+    path: 'signed-out',
+    title: 'Signed out | Meridian Bank',
+    loadComponent: () => import('./signed-out/signed-out-page').then((m) => m.SignedOutPage),
+  },
+  {
+    path: '**',
+    title: 'Page not found | Meridian Bank',
+    loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
+  },
+];

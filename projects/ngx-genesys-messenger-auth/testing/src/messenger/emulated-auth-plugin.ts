@@ -134,9 +134,11 @@ export class EmulatedAuthPlugin {
 
   private async exchangeNow(result: GenesysAuthCodeResult | undefined): Promise<void> {
     if (!result || (!result.authCode && !result.idToken) || !result.redirectUri) {
-      this.ctx.plugin.publish('authProviderError', {
-        message: 'getAuthCode must resolve with authCode (or idToken) and redirectUri',
+      // What the sources say authError means: getAuthCode did not give a code and a redirect URI.
+      this.ctx.plugin.publish('authError', {
+        message: 'AuthProvider.getAuthCode must resolve with authCode (or idToken) and redirectUri',
       });
+      this.setStatus('anonymous');
       throw new Error('AuthProvider gave no authorization code');
     }
     this.setStatus('authenticating');

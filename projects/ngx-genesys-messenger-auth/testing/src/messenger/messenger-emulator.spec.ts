@@ -160,6 +160,31 @@ describe(MessengerEmulator.name, () => {
       expect(provider.events).toContain('authError');
     });
 
+    it('publishes Auth.authError when getAuthCode resolves without a code', async () => {
+      provider.getAuthCode = answerCode('');
+      const { messenger } = await openTab();
+      expect(provider.events).toEqual(['authError']);
+      expect(messenger.state.auth).toBe('anonymous');
+    });
+
+    it('hears a signedIn the AuthProvider publishes while it registers', async () => {
+      const single = code();
+      const tab = new Tab();
+      installGenesysSnippet(tab as unknown as Window, {
+        environment: 'test',
+        deploymentId: TEST_DEPLOYMENT.id,
+      });
+      tab.Genesys?.('registerPlugin', 'AuthProvider', (plugin) => {
+        plugin.registerCommand('getAuthCode', () => undefined);
+        plugin.publish('signedIn', { authCode: single, redirectUri: REDIRECT });
+        plugin.ready();
+      });
+      const messenger = new MessengerEmulator({ window: tab, backend });
+      await messenger.boot();
+      await settle();
+      expect(messenger.state.auth).toBe('authenticated');
+    });
+
     it('calls AuthProvider.reAuthenticate at once when the exchange refuses the code', async () => {
       provider.getAuthCode = answerCode('not-a-code');
       const { messenger } = await openTab();

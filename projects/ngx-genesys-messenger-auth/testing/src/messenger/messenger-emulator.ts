@@ -15,8 +15,8 @@ import { DEFAULT_MESSENGER_VARIANTS, type MessengerVariants } from './messenger-
 export interface EmulatorWindow {
   Genesys?: GenesysGlobal;
   readonly localStorage: Storage;
-  addEventListener(type: 'storage', listener: (event: StorageEvent) => void): void;
-  removeEventListener(type: 'storage', listener: (event: StorageEvent) => void): void;
+  addEventListener(type: 'storage', listener: (event: Event) => void): void;
+  removeEventListener(type: 'storage', listener: (event: Event) => void): void;
 }
 
 /** Options of a {@link MessengerEmulator}. */
@@ -64,8 +64,8 @@ export class MessengerEmulator {
   private readonly listeners = new Set<(state: MessengerViewState) => void>();
   private messengerPlugin?: GenesysPlugin;
   private view: MessengerViewState = { auth: 'starting', open: false };
-  private readonly onStorage = (event: StorageEvent) => {
-    if (this.tokens.isRemoval(event)) this.auth.loggedOutElsewhere();
+  private readonly onStorage = (event: Event) => {
+    if (this.tokens.isRemoval(event as StorageEvent)) this.auth.loggedOutElsewhere();
   };
 
   constructor(private readonly options: MessengerEmulatorOptions) {
@@ -123,10 +123,12 @@ export class MessengerEmulator {
       true,
     );
     this.registerMessenger();
-    this.dispatcher.open(queued);
+    // Messenger's own plugins listen before the page's queued calls run, so an AuthProvider that
+    // publishes `signedIn` while it registers is heard (the blueprint's double hand-over).
     this.auth.start(config);
-    if (!config.auth.enabled || this.auth.currentStatus === 'authenticated') this.startMessaging();
-    this.bus.subscribe('Auth.authenticated', () => this.startMessaging());
+    if (config.auth.enabled) this.bus.subscribe('Auth.authenticated', () => this.startMessaging());
+    else this.startMessaging();
+    this.dispatcher.open(queued);
     return config;
   }
 
