@@ -47,6 +47,7 @@ export const DEV_CLIENTS: readonly DevClient[] = [
     redirectUris: [
       `${PORTAL_ORIGIN}/messenger/callback`,
       `${PORTAL_ORIGIN}/support/baseline`,
+      `${PORTAL_ORIGIN}/support/blueprint`,
       `${PORTAL_ORIGIN}/`,
     ],
     postLogoutRedirectUris: [`${PORTAL_ORIGIN}/`],

@@ -16,7 +16,7 @@ const STATUS_TEXT: Record<MessengerViewState['auth'], string> = {
 const STYLES = `
   :host { all: initial; font: 14px/1.4 system-ui, sans-serif; color: #1b1b1f; }
   .launcher { position: fixed; right: 20px; bottom: 20px; width: 56px; height: 56px; border-radius: 50%;
-    border: 0; background: #0b57d0; color: #fff; font-size: 24px; cursor: pointer; z-index: 2147483000;
+    border: 0; background: #0b57d0; color: #fff; display: grid; place-items: center; cursor: pointer; z-index: 2147483000;
     box-shadow: 0 4px 12px rgb(0 0 0 / 25%); }
   .launcher:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #f9ab00; outline-offset: 2px; }
   .panel { position: fixed; right: 20px; bottom: 88px; width: min(360px, calc(100vw - 40px)); height: 460px;
@@ -56,11 +56,11 @@ export function mountMessengerWidget(doc: Document, messenger: MessengerEmulator
   const root = host.attachShadow({ mode: 'open' });
   root.append(element(doc, 'style', { textContent: STYLES }));
 
-  const launcher = element(doc, 'button', {
-    className: 'launcher',
-    testId: 'messenger-launcher',
-    textContent: '💬',
-  });
+  const launcher = element(doc, 'button', { className: 'launcher', testId: 'messenger-launcher' });
+  // A speech bubble; inline SVG needs no emoji font.
+  launcher.innerHTML =
+    '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="currentColor">' +
+    '<path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
   const panel = element(doc, 'section', {
     className: 'panel',
     testId: 'messenger-panel',

@@ -18,6 +18,22 @@ export const routes: Routes = [
     loadComponent: () => import('./support/support-page').then((m) => m.SupportPage),
   },
   {
+    // Messenger set up by hand, as in the field report: the baseline the bridge is measured against.
+    path: 'support/baseline',
+    title: 'Live chat | Meridian Bank',
+    data: { publishSignedIn: false },
+    loadComponent: () =>
+      import('./support/classic-chat/classic-chat-page').then((m) => m.ClassicChatPage),
+  },
+  {
+    // The same, in the Okta blueprint's style: it also publishes `signedIn` with the URL's code.
+    path: 'support/blueprint',
+    title: 'Live chat | Meridian Bank',
+    data: { publishSignedIn: true },
+    loadComponent: () =>
+      import('./support/classic-chat/classic-chat-page').then((m) => m.ClassicChatPage),
+  },
+  {
     path: 'account',
     canActivate: [autoLoginPartialRoutesGuard],
     canActivateChild: [autoLoginPartialRoutesGuard],

@@ -59,6 +59,14 @@ export const FAQ: readonly FaqEntry[] = [
 /** The ways to contact Meridian Bank. */
 export const CONTACT_OPTIONS: readonly ContactOption[] = [
   {
+    icon: 'forum',
+    title: 'Live chat',
+    detail: 'Chat with an adviser while you are signed in',
+    hours: 'Monday to Saturday, 8 am to 8 pm ET',
+    href: '/support/baseline',
+    action: 'Start a chat',
+  },
+  {
     icon: 'call',
     title: 'Call us',
     detail: '1-800-555-0142',

@@ -1,18 +1,11 @@
 import type { GenesysTokens } from './genesys-token-service';
+import type { OAuthExchangeParameters } from './request-validation';
 import type { DeploymentConfig } from './token-ports';
 
 /** The parameters Messenger sends for a code exchange (contract §4). */
 export interface ExchangeParameters {
   readonly deploymentId: string;
-  readonly oauth: {
-    readonly code?: string;
-    readonly idToken?: string;
-    readonly redirectUri: string;
-    readonly nonce?: string;
-    readonly maxAge?: number;
-    readonly codeVerifier?: string;
-    readonly iss?: string;
-  };
+  readonly oauth: OAuthExchangeParameters;
 }
 
 /** An answer from the messaging service to a message. */

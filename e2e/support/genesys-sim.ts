@@ -1,0 +1,47 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/** The Genesys simulator's origin and its `/__sim/` control API. */
+export const SIM_ORIGIN = 'http://localhost:4500';
+
+/** What `GET /__sim/stats` answers (the parts the tests read). */
+export interface SimStats {
+  readonly codesExchanged: number;
+  readonly refreshes: number;
+  readonly revokes: number;
+  readonly rejections: Readonly<Record<string, number>>;
+  readonly messagesSent: number;
+  readonly sessions: readonly {
+    readonly id: string;
+    readonly subject: string;
+    readonly endedAt?: string;
+    readonly gaps: readonly {
+      readonly from: string;
+      readonly to: string;
+      readonly seconds: number;
+    }[];
+  }[];
+}
+
+async function post(request: APIRequestContext, path: string, data: unknown): Promise<unknown> {
+  const response = await request.post(`${SIM_ORIGIN}${path}`, { data });
+  expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
+  return response.json();
+}
+
+/** Drives the simulator from a test. */
+export const sim = {
+  /** Forgets sessions, counters, faults, clock shift and variants. */
+  reset: (request: APIRequestContext) => post(request, '/__sim/reset', {}),
+  /** Moves the simulator's clock forward (pair it with `page.clock.fastForward`). */
+  shiftClock: (request: APIRequestContext, ms: number) =>
+    post(request, '/__sim/clock', { shiftMs: ms }),
+  /** Picks the Messenger variants pages get from now on. */
+  setVariants: (request: APIRequestContext, variants: Record<string, unknown>) =>
+    post(request, '/__sim/variants', variants),
+  /** Adds a fault rule. */
+  addFault: (request: APIRequestContext, rule: Record<string, unknown>) =>
+    post(request, '/__sim/faults', rule),
+  /** The counters and per-session gaps. */
+  stats: async (request: APIRequestContext): Promise<SimStats> =>
+    (await request.get(`${SIM_ORIGIN}/__sim/stats`)).json() as Promise<SimStats>,
+};

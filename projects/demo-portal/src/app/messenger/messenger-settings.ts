@@ -1,0 +1,14 @@
+/**
+ * The portal's Genesys Messenger deployment. Locally Genesys is the simulator on port 4500; a real
+ * portal names its region here (`prod-euw1`, …) and the deployment id from Genesys Cloud.
+ */
+export const MESSENGER_SETTINGS = {
+  /** The simulator's origin stands in for a Genesys region. */
+  environment: 'http://localhost:4500',
+  /** "Meridian Bank — authenticated web messaging" in the simulator. */
+  deploymentId: '6f1c2f5e-8a41-4d9b-9a57-3c1d2b7e0001',
+  /** Where the deployment snippet loads Messenger from. */
+  scriptUrl: 'http://localhost:4500/genesys-bootstrap/genesys.min.js',
+  /** The Genesys integration's client at the portal's IdP. */
+  clientId: 'genesys-messenger',
+} as const;
