@@ -30,8 +30,8 @@ export class GenesysApiError extends Error {
     /** The Platform API error code, e.g. `bad.request`. */
     readonly code: string,
     message: string,
-    /** Why, for the simulator's stats. */
-    readonly reason: RejectionReason,
+    /** Why, for the simulator's stats; absent for errors that came from elsewhere (HTTP). */
+    readonly reason?: RejectionReason,
   ) {
     super(message);
     this.name = 'GenesysApiError';

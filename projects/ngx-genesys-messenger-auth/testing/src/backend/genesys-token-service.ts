@@ -350,7 +350,7 @@ export class GenesysTokenService {
   }
 
   private reject(error: GenesysApiError): GenesysApiError {
-    this.countRejection(error.reason);
+    if (error.reason) this.countRejection(error.reason);
     return error;
   }
 

@@ -70,12 +70,7 @@ export class HttpGenesysBackend implements GenesysBackend {
       response = await this.fetchFn(url, init);
     } catch (error) {
       // No answer at all (offline, refused): a transient failure, like a 503.
-      throw new GenesysApiError(
-        503,
-        'network.error',
-        `no answer from Genesys (${String(error)})`,
-        'fault-injected',
-      );
+      throw new GenesysApiError(503, 'network.error', `no answer from Genesys (${String(error)})`);
     }
     const text = await response.text();
     const body: unknown = text ? safeJson(text) : undefined;
@@ -85,7 +80,6 @@ export class HttpGenesysBackend implements GenesysBackend {
         response.status,
         error.code ?? 'http.error',
         error.message ?? `HTTP ${response.status}`,
-        'malformed-request',
       );
     }
     return body as T;
