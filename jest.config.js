@@ -36,6 +36,8 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/projects'],
       testEnvironment: 'node',
+      // These specs start real server processes; on a loaded 2-core machine that takes seconds.
+      testTimeout: 30_000,
       moduleNameMapper: LIBRARY_SOURCES,
       // ESM-only packages the server specs import, compiled to CommonJS for jest.
       transformIgnorePatterns: ['node_modules/(?!(jose)/)'],

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 
-import { ConfigError, listenError, parseConfig, readyLine, usage } from './config';
+import { ConfigError, listenError } from '../../node-kit/src/config-error';
+import { parseConfig, readyLine, usage } from './config';
 import { sendText } from './http-utils';
 
 /** Time allowed for open connections to finish after SIGINT/SIGTERM. */

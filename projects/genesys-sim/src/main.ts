@@ -3,7 +3,8 @@
  * Validates the configuration, builds the browser bundle and the key, binds, then says it is ready.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, cliUsage, listenErrorMessage } from '../../node-kit/src/cli-config';
+import { cliUsage } from '../../node-kit/src/cli-config';
+import { ConfigError, hostPort, listenError } from '../../node-kit/src/config-error';
 import { buildBrowserBundle } from './browser-bundle';
 import { Es256Signer } from './es256-signer';
 import { OidcIdentityProvider } from './oidc-identity-provider';
@@ -31,15 +32,14 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    throw new ConfigError(
-      listenErrorMessage((error as NodeJS.ErrnoException).code, config.host, config.port),
-    );
+    throw listenError((error as NodeJS.ErrnoException).code, config.host, config.port);
   }
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   log(
-    `ready at ${config.publicUrl} (bound ${config.host}:${config.port}; IdP ${config.idpIssuer}, ` +
+    `ready at ${config.publicUrl} (bound ${hostPort(config.host, config.port)}; ` +
+      `IdP ${config.idpIssuer}, ` +
       `client ${config.clientId}; ${config.deployments.length} deployments; ` +
       `refresh token ${config.refreshTokenLifetime} s)`,
   );

@@ -3,17 +3,17 @@
  * (and unit tested) before anything listens.
  */
 import {
-  ConfigError,
   oneOf,
   origin,
   origins,
   port,
   readCli,
   text,
-  wholeNumber,
+  wholeSeconds,
   type CliOption,
   type CliValues,
 } from '../../node-kit/src/cli-config';
+import { ConfigError } from '../../node-kit/src/config-error';
 import {
   DEFAULT_REFRESH_TOKEN_LIFETIME_S,
   REFRESH_TOKEN_LIFETIME_RANGE_S,
@@ -97,11 +97,7 @@ export const SIM_OPTIONS = {
     env: 'GENESYS_SIM_REFRESH_TOKEN_LIFETIME',
     example: '86400',
     description: '"Max Refresh Token Lifetime" in seconds, 900 – 7776000 (default 24 h)',
-    parse: wholeNumber(
-      REFRESH_TOKEN_LIFETIME_RANGE_S.min,
-      REFRESH_TOKEN_LIFETIME_RANGE_S.max,
-      'seconds',
-    ),
+    parse: wholeSeconds(REFRESH_TOKEN_LIFETIME_RANGE_S.min, REFRESH_TOKEN_LIFETIME_RANGE_S.max),
     fallback: DEFAULT_REFRESH_TOKEN_LIFETIME_S,
   },
   allowedOrigins: {
@@ -156,22 +152,26 @@ export function parseDeployments(
   try {
     json = JSON.parse(readFile(path));
   } catch (error) {
-    throw new ConfigError(`--deployments ${path}: ${(error as Error).message}`);
+    throw new ConfigError('bad-file', `--deployments ${path}: ${(error as Error).message}`);
   }
   if (!Array.isArray(json) || json.length === 0) {
-    throw new ConfigError(`--deployments ${path}: expected a non-empty JSON array of deployments`);
+    throw new ConfigError(
+      'bad-file',
+      `--deployments ${path}: expected a non-empty JSON array of deployments`,
+    );
   }
   return json.map((item: unknown, i) => {
     const d = item as Partial<DeploymentConfig> | null;
     const where = `--deployments ${path}: [${i}]`;
     if (typeof d?.id !== 'string' || !/^[\w-]{1,128}$/.test(d.id)) {
-      throw new ConfigError(`${where}.id must be 1–128 letters, digits, "-" or "_"`);
+      throw new ConfigError('bad-file', `${where}.id must be 1–128 letters, digits, "-" or "_"`);
     }
     if (typeof d.name !== 'string' || d.name.length < 1 || d.name.length > 100) {
-      throw new ConfigError(`${where}.name must be 1–100 characters`);
+      throw new ConfigError('bad-file', `${where}.name must be 1–100 characters`);
     }
     if (typeof d.auth?.enabled !== 'boolean' || typeof d.auth.allowSessionUpgrade !== 'boolean') {
       throw new ConfigError(
+        'bad-file',
         `${where}.auth must be {"enabled": boolean, "allowSessionUpgrade": boolean}`,
       );
     }

@@ -1,4 +1,7 @@
-/** The coded error of a bad configuration, and how listen failures are reported. */
+/**
+ * The one error of the local stack's Node servers' configuration: coded, one line, saying what to
+ * fix; and how a failed `listen` is reported as one.
+ */
 
 /** Codes of {@link ConfigError}, one per rule. */
 export type ConfigErrorCode =
@@ -6,9 +9,11 @@ export type ConfigErrorCode =
   | 'unexpected-argument'
   | 'missing-value'
   | 'unexpected-value'
-  | 'bad-lifetime'
   | 'bad-port'
-  | 'bad-issuer'
+  | 'bad-duration'
+  | 'bad-origin'
+  | 'bad-choice'
+  | 'bad-file'
   | 'port-in-use'
   | 'cannot-listen';
 
@@ -16,6 +21,10 @@ export type ConfigErrorCode =
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
+  /**
+   * @param code the rule that was broken
+   * @param message one line naming the flag (or variable) and the bad value
+   */
   constructor(
     readonly code: ConfigErrorCode,
     message: string,
@@ -26,17 +35,26 @@ export class ConfigError extends Error {
 
 /** Quotes a user-supplied value for a one-line message (escapes control characters, shortens). */
 export function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-/** Shows a flag name as is when printable, else quoted. */
+/** Shows a flag or host as is when plainly printable, else quoted. */
 export function printable(value: string): string {
   return /^[\x21-\x7e]{1,60}$/.test(value) ? value : quote(value);
 }
 
 /**
- * Builds the error for a failed `listen`, as one line that says what to do.
+ * A bind address and port as `host:port`, with an IPv6 address in brackets.
+ * @param host the bind address
+ * @param port the port
+ * @returns e.g. `127.0.0.1:4400` or `[::1]:4400`
+ */
+export function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * The error for a failed `listen`, as one line that says what to do.
  * @param errorCode the `code` of the listen error (`EADDRINUSE`, `EACCES`, ...)
  * @param host the bind address
  * @param port the port
@@ -47,7 +65,7 @@ export function listenError(
   host: string,
   port: number,
 ): ConfigError {
-  const address = `${formatHost(host)}:${port}`;
+  const address = hostPort(host, port);
   switch (errorCode) {
     case 'EADDRINUSE':
       return new ConfigError(
@@ -63,7 +81,8 @@ export function listenError(
     case 'ENOTFOUND':
       return new ConfigError(
         'cannot-listen',
-        `cannot bind ${address}: --host ${printable(host)} is not an address of this machine; use 127.0.0.1`,
+        `cannot bind ${address}: --host ${printable(host)} is not an address of this machine; ` +
+          'use 127.0.0.1',
       );
     default:
       return new ConfigError(
@@ -71,9 +90,4 @@ export function listenError(
         `cannot listen on ${address} (${errorCode ?? 'unknown error'}); check --host and --port`,
       );
   }
-}
-
-/** Brackets an IPv6 address for `host:port`. */
-export function formatHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }
