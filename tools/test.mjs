@@ -12,7 +12,11 @@ const STEPS = [
   ['typecheck', 'node tools/typecheck.mjs', 5 * MINUTE],
   ['jest', 'npx jest --ci', 10 * MINUTE],
   ['build', 'node tools/build.mjs', 10 * MINUTE],
-  ['karma', 'npx ng test demo-portal --watch=false', 10 * MINUTE],
+  [
+    'karma',
+    'npx ng test demo-portal --watch=false && npx ng test ngx-genesys-messenger-auth --watch=false',
+    10 * MINUTE,
+  ],
   ['e2e', 'npx playwright test', 15 * MINUTE],
 ];
 

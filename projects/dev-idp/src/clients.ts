@@ -46,6 +46,7 @@ export const DEV_CLIENTS: readonly DevClient[] = [
     pkceRequired: false,
     redirectUris: [
       `${PORTAL_ORIGIN}/messenger/callback`,
+      `${PORTAL_ORIGIN}/messenger-silent-callback.html`,
       `${PORTAL_ORIGIN}/support/baseline`,
       `${PORTAL_ORIGIN}/support/blueprint`,
       `${PORTAL_ORIGIN}/`,

@@ -1,29 +1,50 @@
 /*
- * Public API surface of ngx-genesys-messenger-auth.
+ * Public API surface of ngx-genesys-messenger-auth: set-up, the bridge at run time, and the
+ * core's types and errors most apps need (the whole Angular-free core is in `/core`).
  */
 
-// The Genesys Messenger JavaScript API, typed.
-export type {
-  GenesysAuthCodeResult,
-  GenesysAuthenticatedData,
-  GenesysCommandEvent,
-  GenesysCommandHandler,
-  GenesysEnvelope,
-  GenesysGlobal,
-  GenesysPlugin,
-  GenesysSnippetConfig,
-  GenesysSubscriber,
-} from './lib/messenger/genesys-api';
-export { installGenesysSnippet, type GenesysHostWindow } from './lib/messenger/genesys-snippet';
-
-// Genesys regions and hosts.
+// Set-up.
 export {
-  GENESYS_REGIONS,
-  genesysHosts,
-  regionOf,
-  type GenesysHosts,
-  type GenesysRegion,
-} from './lib/core/genesys-regions';
+  MessengerAuthFeatureKind,
+  provideMessengerAuth,
+  withMessengerAuthLogger,
+  withMessengerSnippet,
+  type MessengerAuthFeature,
+} from './lib/provide-messenger-auth';
+export { MessengerAuthModule } from './lib/messenger-auth.module';
+export {
+  MESSENGER_AUTH_CLOCK,
+  MESSENGER_AUTH_CONFIG,
+  MESSENGER_AUTH_SCHEDULER,
+} from './lib/messenger-auth-tokens';
 
-// Internals shared with the secondary entry points.
-export { readJwtTimes as ɵreadJwtTimes, type JwtTimes as ɵJwtTimes } from './lib/core/jwt-claims';
+// The bridge at run time.
+export { MessengerAuth, SILENT_CALLBACK_PATH } from './lib/messenger-auth';
+export type {
+  MessengerAuthEvent,
+  MessengerAuthEventType,
+  MessengerAuthState,
+} from './lib/bridge/bridge-state';
+export {
+  ConsoleMessengerAuthLogger,
+  MessengerAuthLogger,
+  MessengerAuthLogLevel,
+} from './lib/logging/messenger-auth-logger';
+export { MessengerAwareOidcSecurityService } from './lib/oidc/messenger-aware-oidc-security.service';
+
+// From the core, re-exported for convenience.
+export {
+  DEFAULT_REFRESH_POLICY,
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  formatErrorCode,
+  installGenesysSnippet,
+  isMessengerAuthError,
+  type GenesysAuthCodeResult,
+  type GenesysGlobal,
+  type GenesysPlugin,
+  type GenesysSnippetConfig,
+  type MessengerAuthConfig,
+  type RefreshPolicy,
+  type ResolvedMessengerAuthConfig,
+} from 'ngx-genesys-messenger-auth/core';

@@ -16,7 +16,7 @@ export {
   DEFAULT_MESSENGER_VARIANTS,
   type MessengerVariants,
 } from './src/messenger/messenger-variants';
-export { MessengerTokenStore, messengerTokenKeys } from './src/messenger/messenger-token-store';
+export { MessengerTokenStore } from './src/messenger/messenger-token-store';
 export { GenesysBus, REAL_BUS_ENVIRONMENT, type BusEnvironment } from './src/bus/genesys-bus';
 export { GenesysDispatcher } from './src/bus/genesys-dispatcher';
 

@@ -1,10 +1,35 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  ApplicationConfig,
+  type EnvironmentProviders,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import { provideAuth, withAppInitializerAuthCheck } from 'angular-auth-oidc-client';
+import { provideMessengerAuth, withMessengerSnippet } from 'ngx-genesys-messenger-auth';
 
 import { routes } from './app.routes';
 import { authConfig } from './auth/auth-config';
+import { CLASSIC_CHAT_PATHS } from './support/classic-chat/classic-chat-paths';
+import { MESSENGER_SETTINGS } from './messenger/messenger-settings';
+
+/**
+ * Genesys Messenger on every page, kept signed in by the bridge. The classic live-chat pages set
+ * Messenger up by hand (the baseline the bridge is measured against), so they load without it.
+ */
+function messengerProviders(path: string): EnvironmentProviders[] {
+  if (CLASSIC_CHAT_PATHS.some((classic) => path.startsWith(classic))) return [];
+  return [
+    provideMessengerAuth(
+      {
+        deploymentId: MESSENGER_SETTINGS.deploymentId,
+        environment: MESSENGER_SETTINGS.environment,
+        clientId: MESSENGER_SETTINGS.clientId,
+      },
+      withMessengerSnippet(),
+    ),
+  ];
+}
 
 /**
  * Application-wide providers of the portal.
@@ -19,5 +44,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch()),
     provideRouter(routes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     provideAuth({ config: authConfig }, withAppInitializerAuthCheck()),
+    ...messengerProviders(window.location.pathname),
   ],
 };

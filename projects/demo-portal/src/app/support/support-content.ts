@@ -61,10 +61,10 @@ export const CONTACT_OPTIONS: readonly ContactOption[] = [
   {
     icon: 'forum',
     title: 'Live chat',
-    detail: 'Chat with an adviser while you are signed in',
+    detail: 'Open the chat button at the bottom right of any page',
     hours: 'Monday to Saturday, 8 am to 8 pm ET',
-    href: '/support/baseline',
-    action: 'Start a chat',
+    href: null,
+    action: null,
   },
   {
     icon: 'call',

@@ -1,4 +1,4 @@
-import { ɵreadJwtTimes as readJwtTimes } from 'ngx-genesys-messenger-auth';
+import { readJwtTimes } from 'ngx-genesys-messenger-auth/core';
 import { GenesysApiError } from './genesys-api-error';
 import { InMemoryGenesysBackend } from './in-memory-genesys-backend';
 import { GenesysTokenService } from './genesys-token-service';

@@ -1,4 +1,4 @@
-import type { GenesysEnvelope, GenesysPlugin } from 'ngx-genesys-messenger-auth';
+import type { GenesysEnvelope, GenesysPlugin } from 'ngx-genesys-messenger-auth/core';
 import { GenesysBus } from './genesys-bus';
 
 /** Lets every queued microtask and zero-delay timer run. */

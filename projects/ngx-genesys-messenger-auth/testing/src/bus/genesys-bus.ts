@@ -4,7 +4,7 @@ import type {
   GenesysEnvelope,
   GenesysPlugin,
   GenesysSubscriber,
-} from 'ngx-genesys-messenger-auth';
+} from 'ngx-genesys-messenger-auth/core';
 
 /** What the bus needs from its surroundings: a clock and a way to run a task asynchronously. */
 export interface BusEnvironment {

@@ -1,4 +1,8 @@
-import type { GenesysGlobal, GenesysPlugin, GenesysSubscriber } from 'ngx-genesys-messenger-auth';
+import type {
+  GenesysGlobal,
+  GenesysPlugin,
+  GenesysSubscriber,
+} from 'ngx-genesys-messenger-auth/core';
 import type { GenesysBus } from './genesys-bus';
 
 type Callback = (value: unknown) => void;

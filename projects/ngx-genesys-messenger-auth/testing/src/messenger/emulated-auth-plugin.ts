@@ -1,9 +1,9 @@
 import {
-  ɵreadJwtTimes as readJwtTimes,
+  readJwtTimes,
   type GenesysAuthCodeResult,
   type GenesysCommandEvent,
   type GenesysPlugin,
-} from 'ngx-genesys-messenger-auth';
+} from 'ngx-genesys-messenger-auth/core';
 import type { GenesysBackend } from '../backend/genesys-backend';
 import type { DeploymentConfig } from '../backend/token-ports';
 import type { MessengerTokenStore } from './messenger-token-store';

@@ -1,14 +1,14 @@
 import {
   installGenesysSnippet,
+  messengerTokenKeys,
   type GenesysAuthCodeResult,
   type GenesysCommandEvent,
   type GenesysEnvelope,
   type GenesysGlobal,
   type GenesysPlugin,
-} from 'ngx-genesys-messenger-auth';
+} from 'ngx-genesys-messenger-auth/core';
 import { InMemoryGenesysBackend, TEST_DEPLOYMENT } from '../backend/in-memory-genesys-backend';
 import { MessengerEmulator, type EmulatorWindow } from './messenger-emulator';
-import { messengerTokenKeys } from './messenger-token-store';
 import { ALL_MESSENGER_VARIANTS, type MessengerVariants } from './messenger-variants';
 
 const REDIRECT = 'http://localhost:4200/messenger/callback';

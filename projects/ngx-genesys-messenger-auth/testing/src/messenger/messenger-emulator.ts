@@ -2,7 +2,7 @@ import type {
   GenesysGlobal,
   GenesysPlugin,
   GenesysSnippetConfig,
-} from 'ngx-genesys-messenger-auth';
+} from 'ngx-genesys-messenger-auth/core';
 import type { GenesysBackend, MessageReceipt } from '../backend/genesys-backend';
 import type { DeploymentConfig } from '../backend/token-ports';
 import { GenesysBus, REAL_BUS_ENVIRONMENT, type BusEnvironment } from '../bus/genesys-bus';

@@ -1,14 +1,11 @@
-/** The localStorage keys Messenger keeps its tokens under (contract §3). */
-export function messengerTokenKeys(deploymentId: string): { jwt: string; refreshToken: string } {
-  return { jwt: `_${deploymentId}:gcatkn`, refreshToken: `_${deploymentId}:gcartkn` };
-}
+import { messengerTokenKeys } from 'ngx-genesys-messenger-auth/core';
 
 /**
  * Messenger's token storage: localStorage, shared by every tab of the origin, kept until logout.
  * Reads go to storage each time, so a token another tab stored is seen at once.
  */
 export class MessengerTokenStore {
-  private readonly keys: { jwt: string; refreshToken: string };
+  private readonly keys: ReturnType<typeof messengerTokenKeys>;
 
   constructor(
     private readonly storage: Storage,

@@ -11,7 +11,7 @@ import {
   installGenesysSnippet,
   type GenesysHostWindow,
   type GenesysPlugin,
-} from 'ngx-genesys-messenger-auth';
+} from 'ngx-genesys-messenger-auth/core';
 
 /** What the hand-written set-up needs to know. */
 export interface ClassicMessengerSettings {

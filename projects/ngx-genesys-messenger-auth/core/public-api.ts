@@ -1,0 +1,61 @@
+/*
+ * ngx-genesys-messenger-auth/core: the Angular-free core — the Genesys Messenger API's types and
+ * snippet, regions, JWT claims, the refresh maths, configuration validation and coded errors.
+ * Safe to import in Node (the local Genesys simulator and the profile server use it).
+ */
+
+export type {
+  GenesysAuthCodeResult,
+  GenesysAuthenticatedData,
+  GenesysCommandEvent,
+  GenesysCommandHandler,
+  GenesysEnvelope,
+  GenesysGlobal,
+  GenesysPlugin,
+  GenesysSnippetConfig,
+  GenesysSubscriber,
+} from './src/genesys/genesys-api';
+export { installGenesysSnippet, type GenesysHostWindow } from './src/genesys/genesys-snippet';
+export { messengerTokenKeys } from './src/genesys/messenger-storage';
+export {
+  GENESYS_REGIONS,
+  genesysHosts,
+  regionOf,
+  type GenesysHosts,
+  type GenesysRegion,
+} from './src/genesys-regions';
+export { readJwtPayload, readJwtTimes, type JwtTimes } from './src/jwt-claims';
+export {
+  DEFAULT_REFRESH_POLICY,
+  MAX_TIMER_DELAY_MS,
+  isDue,
+  leadTimeMs,
+  observeJwt,
+  observeStoredJwt,
+  refreshDeadline,
+  timerDelay,
+  validateRefreshPolicy,
+  type JwtArrival,
+  type JwtObservation,
+  type RefreshPolicy,
+} from './src/refresh-policy';
+export { backoffDelay, isTransientFailure } from './src/backoff';
+export {
+  DEFAULT_MESSENGER_AUTH_CONFIG,
+  MIN_REAUTH_WINDOW_MS,
+  MIN_SILENT_AUTHORIZATION_TIMEOUT_MS,
+  validateMessengerAuthConfig,
+  type MessengerAuthConfig,
+  type ResolvedMessengerAuthConfig,
+} from './src/config-validation';
+export {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  describeValue,
+  formatErrorCode,
+  invalidConfigError,
+  isMessengerAuthError,
+  unknownFieldError,
+  type MessengerAuthErrorOptions,
+} from './src/errors';
+export { REDACTED, REDACTED_URL_PARAMETERS, fingerprint, redactUrl } from './src/redaction';

@@ -1,0 +1,106 @@
+/** Messenger's own authorization request: what the bridge sends and what it must find on return. */
+
+/** The IdP metadata the bridge needs (from the discovery document the portal's library uses). */
+export interface IdpMetadata {
+  readonly issuer: string;
+  readonly authorizationEndpoint: string;
+  /** Whether the IdP puts `iss` in authorization responses (RFC 9207); then it must be there. */
+  readonly issParameterSupported: boolean;
+  readonly endSessionEndpoint?: string;
+}
+
+/** How an attempt was started. */
+export type AuthorizationMode = 'silent-iframe' | 'silent-redirect' | 'interactive';
+
+/** One authorization attempt, kept (without secrets ever leaving the tab) until its answer. */
+export interface PendingAuthorization {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly redirectUri: string;
+  readonly mode: AuthorizationMode;
+  /** Where the page was (path, query, hash) and its scroll position, for redirect modes. */
+  readonly returnTo: string;
+  readonly scrollY: number;
+  readonly createdAt: number;
+}
+
+/** The parameters of an authorization request. */
+export interface AuthorizationRequest {
+  readonly clientId: string;
+  readonly scope: string;
+  readonly redirectUri: string;
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeChallenge: string;
+  /** `none` for silent attempts. */
+  readonly prompt?: 'none' | 'login';
+}
+
+/** The URL of an authorization request (code flow, PKCE S256). */
+export function authorizationUrl(endpoint: string, request: AuthorizationRequest): string {
+  const url = new URL(endpoint);
+  const params: Record<string, string> = {
+    client_id: request.clientId,
+    response_type: 'code',
+    scope: request.scope,
+    redirect_uri: request.redirectUri,
+    state: request.state,
+    nonce: request.nonce,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+  };
+  if (request.prompt) params['prompt'] = request.prompt;
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+/** What an authorization response said. */
+export type AuthorizationResponse =
+  | { readonly kind: 'code'; readonly code: string; readonly iss?: string }
+  | { readonly kind: 'error'; readonly error: string; readonly description?: string };
+
+/** Why a response is refused. */
+export type ResponseProblem = 'state-mismatch' | 'issuer-mismatch' | 'no-answer';
+
+/**
+ * Reads and checks an authorization response (query parameters of the redirect URI).
+ * @returns the response, or the problem that makes it unusable
+ */
+export function readAuthorizationResponse(
+  params: URLSearchParams,
+  expectedState: string,
+  idp: Pick<IdpMetadata, 'issuer' | 'issParameterSupported'>,
+): AuthorizationResponse | { readonly kind: 'refused'; readonly problem: ResponseProblem } {
+  if (params.get('state') !== expectedState) return { kind: 'refused', problem: 'state-mismatch' };
+  const iss = params.get('iss');
+  // RFC 9207: a present iss must name our IdP; a missing one is refused where the IdP sends it.
+  if ((iss !== null && iss !== idp.issuer) || (iss === null && idp.issParameterSupported)) {
+    return { kind: 'refused', problem: 'issuer-mismatch' };
+  }
+  const error = params.get('error');
+  if (error)
+    return { kind: 'error', error, description: params.get('error_description') ?? undefined };
+  const code = params.get('code');
+  if (!code) return { kind: 'refused', problem: 'no-answer' };
+  return iss === null ? { kind: 'code', code } : { kind: 'code', code, iss };
+}
+
+/** Errors after which only the user can continue (an interactive login). */
+export const INTERACTION_REQUIRED_ERRORS: readonly string[] = [
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'account_selection_required',
+];
+
+/** The authorization-response parameters to strip from a URL once read. */
+export const RESPONSE_PARAMETERS: readonly string[] = [
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'session_state',
+];

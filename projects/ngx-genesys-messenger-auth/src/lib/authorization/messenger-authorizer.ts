@@ -1,0 +1,212 @@
+import type { AuthorizerPort } from '../bridge/bridge-ports';
+import {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  type GenesysAuthCodeResult,
+} from 'ngx-genesys-messenger-auth/core';
+import {
+  authorizationUrl,
+  INTERACTION_REQUIRED_ERRORS,
+  readAuthorizationResponse,
+  RESPONSE_PARAMETERS,
+  type AuthorizationMode,
+  type IdpMetadata,
+  type PendingAuthorization,
+} from './authorization-request';
+import type { AuthorizationStore } from './authorization-store';
+import { authorizeInHiddenIframe } from './hidden-iframe';
+import { createPkcePair, randomUrlSafe } from './pkce';
+
+/** What the authorizer needs to know about the IdP and the client. */
+export interface AuthorizerSettings {
+  readonly clientId: string;
+  readonly scope: string;
+  readonly idp: IdpMetadata;
+}
+
+/** What the authorizer runs on. */
+export interface AuthorizerEnvironment {
+  readonly win: Window;
+  readonly store: AuthorizationStore;
+  readonly now: () => number;
+  /** The IdP and client settings (resolved lazily: the portal's OIDC library discovers them). */
+  readonly settings: () => Promise<AuthorizerSettings>;
+  /** Full-page redirects come back here (a route of the portal). */
+  readonly redirectUri: string;
+  /** Hidden-iframe attempts come back here (a static page that runs no script). */
+  readonly silentRedirectUri: string;
+  readonly silentTimeoutMs: number;
+  /** At most one interactive login per this many ms. */
+  readonly reauthWindowMs: number;
+  /** Reports the start of an attempt. */
+  readonly onStart: (mode: AuthorizationMode) => void;
+}
+
+/** The outcome of a silent attempt. */
+export type SilentOutcome =
+  | { readonly kind: 'code'; readonly code: GenesysAuthCodeResult }
+  | { readonly kind: 'interaction-required' }
+  /** The page is navigating to the IdP; it comes back with the answer. */
+  | { readonly kind: 'navigating' };
+
+/**
+ * Messenger's own authorization requests at the portal's IdP (DESIGN.md flow 2): a fresh state,
+ * nonce and PKCE pair per attempt; silent first (hidden iframe, else a full-page `prompt=none`
+ * redirect that comes back to the same route and scroll position); an interactive login at most
+ * once per window; answers validated (state, `iss`) and removed from the URL.
+ */
+export class MessengerAuthorizer implements AuthorizerPort {
+  constructor(private readonly env: AuthorizerEnvironment) {}
+
+  /**
+   * Reads a full-page redirect's answer if this page load is one (call before the portal's own
+   * OIDC library looks at the URL). The response parameters are removed from the URL and the
+   * page's previous route is restored.
+   * @returns the code, an error, or undefined when this page load is not the bridge's callback
+   */
+  async captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
+    const { win, store } = this.env;
+    const here = new URL(win.location.href);
+    const state = here.searchParams.get('state');
+    if (!here.href.startsWith(this.env.redirectUri) || !state || !store.has(state))
+      return undefined;
+    const pending = store.take(state) as PendingAuthorization;
+    const params = here.searchParams;
+    for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
+    // The portal's router and OIDC library must see neither the code nor the callback route.
+    win.history.replaceState(win.history.state, '', pending.returnTo || here.pathname);
+    const result = this.toCode(params, pending, (await this.env.settings()).idp);
+    if (pending.scrollY) win.requestAnimationFrame(() => win.scrollTo(0, pending.scrollY));
+    return result;
+  }
+
+  /** Tries to get a code without showing anything (iframe first, then a prompt=none redirect). */
+  async silent(): Promise<SilentOutcome> {
+    const settings = await this.env.settings();
+    const pending = await this.pending('silent-iframe', this.env.silentRedirectUri);
+    this.env.onStart('silent-iframe');
+    const url = authorizationUrl(
+      settings.idp.authorizationEndpoint,
+      this.request(settings, pending, 'none'),
+    );
+    const answer = await authorizeInHiddenIframe(
+      this.env.win.document,
+      url,
+      pending.redirectUri,
+      this.env.silentTimeoutMs,
+    );
+    if (!answer) return this.redirect(settings, 'silent-redirect', 'none');
+    const result = this.toCode(answer.searchParams, pending, settings.idp);
+    if (!(result instanceof MessengerAuthError)) return { kind: 'code', code: result };
+    if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED)
+      return { kind: 'interaction-required' };
+    throw result;
+  }
+
+  /**
+   * Sends the user to the IdP's login page, unless that already happened within the window.
+   * @throws MessengerAuthError LOGIN_LOOP_PREVENTED when it did
+   */
+  async interactive(): Promise<'navigating'> {
+    const last = this.env.store.lastInteractiveLogin();
+    const now = this.env.now();
+    if (last !== undefined && now - last < this.env.reauthWindowMs) {
+      throw new MessengerAuthError(
+        MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
+        `a login for Messenger already happened ${Math.round((now - last) / 1000)} s ago; not starting another`,
+      );
+    }
+    this.env.store.recordInteractiveLogin(now);
+    await this.redirect(await this.env.settings(), 'interactive');
+    return 'navigating';
+  }
+
+  private async redirect(
+    settings: AuthorizerSettings,
+    mode: AuthorizationMode,
+    prompt?: 'none',
+  ): Promise<{ kind: 'navigating' }> {
+    const pending = await this.pending(mode, this.env.redirectUri);
+    this.env.onStart(mode);
+    this.env.win.location.assign(
+      authorizationUrl(settings.idp.authorizationEndpoint, this.request(settings, pending, prompt)),
+    );
+    return { kind: 'navigating' };
+  }
+
+  private async pending(
+    mode: AuthorizationMode,
+    redirectUri: string,
+  ): Promise<PendingAuthorization & { challenge: string }> {
+    const { verifier, challenge } = await createPkcePair();
+    const { location, scrollY } = this.env.win;
+    const pending: PendingAuthorization = {
+      state: randomUrlSafe(24),
+      nonce: randomUrlSafe(24),
+      codeVerifier: verifier,
+      redirectUri,
+      mode,
+      returnTo: location.pathname + location.search + location.hash,
+      scrollY,
+      createdAt: this.env.now(),
+    };
+    if (mode !== 'silent-iframe') this.env.store.save(pending, this.env.now());
+    return { ...pending, challenge };
+  }
+
+  private request(
+    settings: AuthorizerSettings,
+    pending: PendingAuthorization & { challenge: string },
+    prompt?: 'none',
+  ) {
+    return {
+      clientId: settings.clientId,
+      scope: settings.scope,
+      redirectUri: pending.redirectUri,
+      state: pending.state,
+      nonce: pending.nonce,
+      codeChallenge: pending.challenge,
+      prompt,
+    };
+  }
+
+  private toCode(
+    params: URLSearchParams,
+    pending: PendingAuthorization,
+    idp: IdpMetadata,
+  ): GenesysAuthCodeResult | MessengerAuthError {
+    const response = readAuthorizationResponse(params, pending.state, idp);
+    switch (response.kind) {
+      case 'code':
+        return {
+          authCode: response.code,
+          redirectUri: pending.redirectUri,
+          codeVerifier: pending.codeVerifier,
+          nonce: pending.nonce,
+          ...(response.iss ? { iss: response.iss } : {}),
+        };
+      case 'error':
+        return INTERACTION_REQUIRED_ERRORS.includes(response.error)
+          ? new MessengerAuthError(
+              MessengerAuthErrorCode.LOGIN_REQUIRED,
+              `the IdP needs the user (${response.error})`,
+            )
+          : new MessengerAuthError(
+              MessengerAuthErrorCode.AUTHORIZATION_ERROR,
+              `the IdP answered ${response.error}`,
+            );
+      case 'refused':
+        return response.problem === 'issuer-mismatch'
+          ? new MessengerAuthError(
+              MessengerAuthErrorCode.AUTHORIZATION_ISSUER_MISMATCH,
+              'the answer names another issuer',
+            )
+          : new MessengerAuthError(
+              response.problem === 'state-mismatch'
+                ? MessengerAuthErrorCode.AUTHORIZATION_STATE_MISMATCH
+                : MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+              `the IdP's answer was refused (${response.problem})`,
+            );
+    }
+  }
+}

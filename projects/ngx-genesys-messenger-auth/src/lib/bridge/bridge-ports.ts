@@ -1,0 +1,50 @@
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { SilentOutcome } from '../authorization/messenger-authorizer';
+import {
+  type MessengerAuthError,
+  type GenesysAuthCodeResult,
+  type RefreshPolicy,
+} from 'ngx-genesys-messenger-auth/core';
+import type { MessengerAuthLogger } from '../logging/messenger-auth-logger';
+import type { MessengerClient } from '../messenger/messenger-client';
+import type { RefreshLock } from '../tabs/refresh-lock';
+import type { TabChannel } from '../tabs/tab-channel';
+import type { JwtTracker } from './jwt-tracker';
+
+/** The portal's own sign-in, as the bridge follows it (angular-auth-oidc-client in an app). */
+export interface PortalSessionPort {
+  /** Whether a user is signed in to the portal; emits on every change. */
+  readonly signedIn$: Observable<boolean>;
+  /** Ends the portal session in this tab only, without a round trip (another tab signed out). */
+  signOutLocally(): void;
+}
+
+/** Messenger's own authorization requests (implemented by `MessengerAuthorizer`). */
+export interface AuthorizerPort {
+  /** Reads a full-page redirect's answer if this page load is one. */
+  captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined>;
+  /** A code without showing anything, if the IdP session allows. */
+  silent(): Promise<SilentOutcome>;
+  /** Sends the user to a login page, at most once per window (else LOGIN_LOOP_PREVENTED). */
+  interactive(): Promise<'navigating'>;
+}
+
+/** Everything the bridge runs on; the Angular layer builds it, tests build their own. */
+export interface BridgeDeps {
+  readonly deploymentId: string;
+  readonly policy: RefreshPolicy;
+  readonly messenger: MessengerClient;
+  readonly portal: PortalSessionPort;
+  readonly authorizer: AuthorizerPort;
+  readonly tracker: JwtTracker;
+  readonly lock: RefreshLock;
+  readonly channel: TabChannel;
+  /** Moments to check at once whether the JWT is due (visible, online, resume, pageshow). */
+  readonly wakeups: Observable<string>;
+  readonly now: () => number;
+  readonly scheduler: SchedulerLike;
+  readonly random: () => number;
+  readonly logger: MessengerAuthLogger;
+  /** Longest wait for a Messenger command (Messenger itself never times out). */
+  readonly commandTimeoutMs: number;
+}

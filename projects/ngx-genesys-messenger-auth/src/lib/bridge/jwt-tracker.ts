@@ -1,0 +1,83 @@
+import {
+  fingerprint,
+  observeJwt,
+  observeStoredJwt,
+  type JwtArrival,
+  type JwtObservation,
+  messengerTokenKeys,
+} from 'ngx-genesys-messenger-auth/core';
+
+/**
+ * Knows which JWT Messenger holds and since when, in this tab's clock. Arrival times are kept in
+ * localStorage beside Messenger's tokens (by fingerprint, never the token), so another tab or the
+ * next page load can schedule from the true arrival instead of guessing from `exp`.
+ */
+export class JwtTracker {
+  private readonly arrivalKey: string;
+  private readonly keys: ReturnType<typeof messengerTokenKeys>;
+
+  constructor(
+    private readonly storage: Storage,
+    deploymentId: string,
+    private readonly now: () => number,
+  ) {
+    this.arrivalKey = `ngma:${deploymentId}:jwt-arrival`;
+    this.keys = messengerTokenKeys(deploymentId);
+  }
+
+  /** The JWT in Messenger's storage, if it can be read there. */
+  storedJwt(): string | null {
+    return this.storage.getItem(this.keys.jwt);
+  }
+
+  /** Whether Messenger's storage shows a refresh token (true when its storage cannot be read). */
+  mayHaveRefreshToken(): boolean {
+    return this.storage.getItem(this.keys.refreshToken) !== null || this.storedJwt() === null;
+  }
+
+  /** A JWT that arrived just now: observed from now, and the arrival recorded for the others. */
+  arrived(jwt: string): JwtObservation | undefined {
+    const observation = observeJwt(jwt, this.now());
+    if (observation)
+      this.record({ fingerprint: observation.fingerprint, receivedAt: observation.receivedAt });
+    return observation;
+  }
+
+  /** A JWT whose arrival this tab did not see (storage, a replayed event, another tab). */
+  known(jwt: string): JwtObservation | undefined {
+    return observeStoredJwt(jwt, this.now(), this.readArrival());
+  }
+
+  /** The JWT Messenger's storage holds now, observed as well as can be known. */
+  current(): JwtObservation | undefined {
+    const jwt = this.storedJwt();
+    return jwt ? this.known(jwt) : undefined;
+  }
+
+  /** Whether `jwt` is the one with this fingerprint. */
+  matches(jwt: string, print: string): boolean {
+    return fingerprint(jwt) === print;
+  }
+
+  /** Forgets the arrival record (sign-out). */
+  clear(): void {
+    this.storage.removeItem(this.arrivalKey);
+  }
+
+  private record(arrival: JwtArrival): void {
+    this.storage.setItem(this.arrivalKey, JSON.stringify(arrival));
+  }
+
+  private readArrival(): JwtArrival | undefined {
+    try {
+      const value: unknown = JSON.parse(this.storage.getItem(this.arrivalKey) ?? 'null');
+      const arrival = value as Partial<JwtArrival> | null;
+      return typeof arrival?.fingerprint === 'string' && typeof arrival.receivedAt === 'number'
+        ? { fingerprint: arrival.fingerprint, receivedAt: arrival.receivedAt }
+        : undefined;
+    } catch {
+      // A damaged record only costs the conservative estimate.
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { NgModule, provideEnvironmentInitializer, type ModuleWithProviders } from '@angular/core';
+import type { MessengerAuthConfig } from 'ngx-genesys-messenger-auth/core';
+import {
+  ɵinitializeMessengerAuth,
+  ɵmessengerAuthProviders,
+  type MessengerAuthFeature,
+} from './provide-messenger-auth';
+
+/**
+ * The bridge for NgModule apps: `MessengerAuthModule.forRoot(config, ...features)` in the root
+ * module's imports, after `AuthModule.forRoot(…)`. Same providers as `provideMessengerAuth`.
+ */
+@NgModule()
+export class MessengerAuthModule {
+  /** Sets up the bridge; see `provideMessengerAuth`. */
+  static forRoot(
+    config: MessengerAuthConfig,
+    ...features: MessengerAuthFeature[]
+  ): ModuleWithProviders<MessengerAuthModule> {
+    return {
+      ngModule: MessengerAuthModule,
+      providers: [
+        ɵmessengerAuthProviders(config, features),
+        provideEnvironmentInitializer(ɵinitializeMessengerAuth),
+      ],
+    };
+  }
+}

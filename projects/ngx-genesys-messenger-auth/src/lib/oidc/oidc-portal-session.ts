@@ -1,0 +1,99 @@
+import { inject, Injectable } from '@angular/core';
+import { OidcSecurityService } from 'angular-auth-oidc-client';
+import { distinctUntilChanged, firstValueFrom, map, type Observable } from 'rxjs';
+import type { IdpMetadata } from '../authorization/authorization-request';
+import type { AuthorizerSettings } from '../authorization/messenger-authorizer';
+import type { PortalSessionPort } from '../bridge/bridge-ports';
+import { MessengerAuthError, MessengerAuthErrorCode } from 'ngx-genesys-messenger-auth/core';
+import { MESSENGER_AUTH_CONFIG } from '../messenger-auth-tokens';
+
+interface DiscoveryDocument {
+  readonly issuer?: unknown;
+  readonly authorization_endpoint?: unknown;
+  readonly end_session_endpoint?: unknown;
+  readonly authorization_response_iss_parameter_supported?: unknown;
+}
+
+/**
+ * The portal's sign-in as angular-auth-oidc-client holds it: whether the user is signed in (for
+ * the configured `configId`), and the IdP metadata and client settings for Messenger's own
+ * authorization requests, taken from the same discovery document the portal's library uses.
+ */
+@Injectable()
+export class OidcPortalSession implements PortalSessionPort {
+  private readonly oidc = inject(OidcSecurityService);
+  private readonly config = inject(MESSENGER_AUTH_CONFIG);
+  private settingsPromise?: Promise<AuthorizerSettings>;
+
+  /** @inheritdoc */
+  readonly signedIn$: Observable<boolean> = this.oidc.isAuthenticated$.pipe(
+    map((result) => {
+      const id = this.config.oidcConfigId;
+      if (id === undefined) return result.isAuthenticated;
+      return (
+        result.allConfigsAuthenticated.find((c) => c.configId === id)?.isAuthenticated ?? false
+      );
+    }),
+    distinctUntilChanged(),
+  );
+
+  /** @inheritdoc */
+  signOutLocally(): void {
+    // The library's own logoffLocal: the Messenger-aware override would announce a sign-out again.
+    OidcSecurityService.prototype.logoffLocal.call(this.oidc, this.config.oidcConfigId);
+  }
+
+  /** Client id, scope and IdP metadata for Messenger's authorization requests (fetched once). */
+  settings(): Promise<AuthorizerSettings> {
+    this.settingsPromise ??= this.loadSettings();
+    this.settingsPromise.catch(() => (this.settingsPromise = undefined));
+    return this.settingsPromise;
+  }
+
+  private async loadSettings(): Promise<AuthorizerSettings> {
+    const oidcConfig = await firstValueFrom(this.oidc.getConfiguration(this.config.oidcConfigId));
+    if (!oidcConfig?.authority || !oidcConfig.clientId) {
+      throw new MessengerAuthError(
+        MessengerAuthErrorCode.MISSING_OIDC_CONFIG,
+        `angular-auth-oidc-client has no configuration${this.config.oidcConfigId ? ` "${this.config.oidcConfigId}"` : ''} with an authority and a clientId`,
+      );
+    }
+    // As angular-auth-oidc-client does: the well-known URL (default: the authority) gets the
+    // discovery path unless it already names a document.
+    const base = (oidcConfig.authWellknownEndpointUrl || oidcConfig.authority).replace(/\/$/, '');
+    const url = base.includes('/.well-known/') ? base : `${base}/.well-known/openid-configuration`;
+    return {
+      clientId: this.config.clientId ?? oidcConfig.clientId,
+      scope: this.config.scope,
+      idp: await fetchIdpMetadata(url),
+    };
+  }
+}
+
+async function fetchIdpMetadata(url: string): Promise<IdpMetadata> {
+  let doc: DiscoveryDocument;
+  try {
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    doc = (await response.json()) as DiscoveryDocument;
+  } catch (error) {
+    throw new MessengerAuthError(
+      MessengerAuthErrorCode.DISCOVERY_FAILED,
+      `the IdP's discovery document ${url} is unavailable`,
+      { cause: error },
+    );
+  }
+  if (typeof doc.issuer !== 'string' || typeof doc.authorization_endpoint !== 'string') {
+    throw new MessengerAuthError(
+      MessengerAuthErrorCode.DISCOVERY_FAILED,
+      `${url} has no issuer or authorization_endpoint`,
+    );
+  }
+  return {
+    issuer: doc.issuer,
+    authorizationEndpoint: doc.authorization_endpoint,
+    issParameterSupported: doc.authorization_response_iss_parameter_supported === true,
+    endSessionEndpoint:
+      typeof doc.end_session_endpoint === 'string' ? doc.end_session_endpoint : undefined,
+  };
+}

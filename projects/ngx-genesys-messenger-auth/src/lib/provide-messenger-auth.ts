@@ -1,0 +1,131 @@
+import {
+  ApplicationInitStatus,
+  inject,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+  type EnvironmentProviders,
+  type Provider,
+} from '@angular/core';
+import { OidcSecurityService } from 'angular-auth-oidc-client';
+import {
+  validateMessengerAuthConfig,
+  type MessengerAuthConfig,
+} from 'ngx-genesys-messenger-auth/core';
+import {
+  ConsoleMessengerAuthLogger,
+  MessengerAuthLogger,
+  MessengerAuthLogLevel,
+} from './logging/messenger-auth-logger';
+import { MessengerAuth } from './messenger-auth';
+import { MESSENGER_AUTH_CONFIG, MESSENGER_AUTH_INSTALLS_SNIPPET } from './messenger-auth-tokens';
+import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
+import { OidcPortalSession } from './oidc/oidc-portal-session';
+
+/** The kinds of {@link MessengerAuthFeature}. */
+export enum MessengerAuthFeatureKind {
+  Snippet,
+  Logger,
+}
+
+/** An optional part of the set-up, made by a `with…()` function. */
+export interface MessengerAuthFeature<
+  K extends MessengerAuthFeatureKind = MessengerAuthFeatureKind,
+> {
+  readonly ɵkind: K;
+  readonly ɵproviders: Provider[];
+}
+
+/**
+ * The bridge adds the Genesys deployment snippet itself (loading `genesys.min.js` from the
+ * configured environment), instead of relying on one in `index.html`.
+ */
+export function withMessengerSnippet(): MessengerAuthFeature<MessengerAuthFeatureKind.Snippet> {
+  return {
+    ɵkind: MessengerAuthFeatureKind.Snippet,
+    ɵproviders: [{ provide: MESSENGER_AUTH_INSTALLS_SNIPPET, useValue: true }],
+  };
+}
+
+/**
+ * How the bridge logs: a minimum level for the console logger, or a logger of your own. Nothing
+ * the bridge logs contains a token, code, verifier or secret.
+ * @param levelOrLogger a level (default `Warn`) or a {@link MessengerAuthLogger}
+ */
+export function withMessengerAuthLogger(
+  levelOrLogger: MessengerAuthLogLevel | MessengerAuthLogger,
+): MessengerAuthFeature<MessengerAuthFeatureKind.Logger> {
+  const logger =
+    levelOrLogger instanceof MessengerAuthLogger
+      ? levelOrLogger
+      : new ConsoleMessengerAuthLogger(levelOrLogger);
+  return {
+    ɵkind: MessengerAuthFeatureKind.Logger,
+    ɵproviders: [{ provide: MessengerAuthLogger, useValue: logger }],
+  };
+}
+
+/** @internal The provider list shared by `provideMessengerAuth` and `MessengerAuthModule.forRoot`. */
+export function ɵmessengerAuthProviders(
+  config: MessengerAuthConfig,
+  features: readonly MessengerAuthFeature[],
+): Provider[] {
+  const kinds = features.map((f) => f.ɵkind);
+  if (typeof ngDevMode === 'undefined' || ngDevMode) {
+    for (const kind of new Set(kinds)) {
+      if (kinds.filter((k) => k === kind).length > 1) {
+        console.warn(
+          `provideMessengerAuth: the feature ${MessengerAuthFeatureKind[kind]} is given more than once; the last one wins`,
+        );
+      }
+    }
+  }
+  return [
+    // Fails at start-up with a coded error naming the field.
+    { provide: MESSENGER_AUTH_CONFIG, useValue: validateMessengerAuthConfig(config) },
+    {
+      provide: MessengerAuthLogger,
+      useValue: new ConsoleMessengerAuthLogger(MessengerAuthLogLevel.Warn),
+    },
+    { provide: OidcSecurityService, useClass: MessengerAwareOidcSecurityService },
+    OidcPortalSession,
+    MessengerAuth,
+    ...features.flatMap((f) => f.ɵproviders),
+  ];
+}
+
+/** @internal Starts the bridge with the environment: before the app's initializers read the URL. */
+export function ɵinitializeMessengerAuth(): void {
+  // Inside a frame (e.g. a silent authorization frame) the portal's page must not run the bridge.
+  if (typeof window === 'undefined' || window !== window.top) return;
+  inject(MessengerAuth).ɵinitialize(inject(ApplicationInitStatus).donePromise);
+}
+
+/**
+ * Sets up the bridge between angular-auth-oidc-client and Genesys Messenger's authenticated
+ * messaging: Messenger gets its own authorization codes, its JWT is refreshed ahead of expiry in
+ * one tab for the browser, and it signs out with the portal.
+ * @param config the Genesys deployment, the OIDC configuration to follow and the refresh policy
+ * @param features `withMessengerSnippet()`, `withMessengerAuthLogger(…)`
+ * @returns providers for `bootstrapApplication` / `ApplicationConfig.providers`
+ * @usageNotes
+ * ```ts
+ * export const appConfig: ApplicationConfig = {
+ *   providers: [
+ *     provideAuth({ config: { authority, clientId, … } }, withAppInitializerAuthCheck()),
+ *     provideMessengerAuth(
+ *       { deploymentId: '…', environment: 'prod-euw1', clientId: 'genesys-messenger' },
+ *       withMessengerSnippet(),
+ *     ),
+ *   ],
+ * };
+ * ```
+ */
+export function provideMessengerAuth(
+  config: MessengerAuthConfig,
+  ...features: MessengerAuthFeature[]
+): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    ɵmessengerAuthProviders(config, features),
+    provideEnvironmentInitializer(ɵinitializeMessengerAuth),
+  ]);
+}

@@ -1,0 +1,162 @@
+import { firstValueFrom, take, timeout, toArray } from 'rxjs';
+import { TabChannel, TabMessage, watchStorageKey } from './tab-channel';
+
+const OBSERVED = {
+  type: 'jwt-observed',
+  fingerprint: 'a1b2c3',
+  receivedAt: 1_700_000_000_000,
+  lifetimeMs: 300_000,
+} as const;
+
+function uniqueName(): string {
+  return `tab-channel-spec:${Math.random().toString(36).slice(2)}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function collect(channel: TabChannel): TabMessage[] {
+  const seen: TabMessage[] = [];
+  channel.messages$.subscribe((message) => seen.push(message));
+  return seen;
+}
+
+/** A second same-origin document: it shares localStorage, and storage events fire across the two. */
+function sameOriginFrame(): Window {
+  const frame = document.createElement('iframe');
+  document.body.appendChild(frame);
+  return frame.contentWindow!;
+}
+
+describe(TabChannel.name, () => {
+  const channels: TabChannel[] = [];
+  const open = (...args: ConstructorParameters<typeof TabChannel>) => {
+    const channel = new TabChannel(...args);
+    channels.push(channel);
+    return channel;
+  };
+
+  afterEach(() => {
+    channels.splice(0).forEach((channel) => channel.close());
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+  });
+
+  describe('over BroadcastChannel', () => {
+    it('delivers a message to the other instance, not to the sender', async () => {
+      const name = uniqueName();
+      const sender = open(name);
+      const receiver = open(name);
+      const sentBack = collect(sender);
+      const received = firstValueFrom(receiver.messages$.pipe(timeout(2000)));
+
+      sender.post(OBSERVED);
+
+      expect(await received).toEqual(
+        jasmine.objectContaining({ ...OBSERVED, from: sender.id, at: jasmine.any(Number) }),
+      );
+      await sleep(50);
+      expect(sentBack).toEqual([]);
+    });
+
+    it('does not deliver between channels of different names', async () => {
+      const sender = open(uniqueName());
+      const seen = collect(open(uniqueName()));
+      sender.post({ type: 'signed-out' });
+      await sleep(50);
+      expect(seen).toEqual([]);
+    });
+
+    it('ignores malformed data posted on the same channel name', async () => {
+      const name = uniqueName();
+      const seen = collect(open(name));
+      const raw = new BroadcastChannel(name);
+      raw.postMessage({ type: 'jwt-observed', jwt: 'eyJ...', from: 'x', at: 1 });
+      raw.postMessage('hello');
+      await sleep(50);
+      raw.close();
+      expect(seen).toEqual([]);
+    });
+
+    it('completes messages$ and stops posting after close', async () => {
+      const name = uniqueName();
+      const sender = open(name);
+      const seen = collect(open(name));
+      let completed = false;
+      sender.messages$.subscribe({ complete: () => (completed = true) });
+      sender.close();
+      expect(completed).toBeTrue();
+      expect(() => sender.post({ type: 'signed-out' })).not.toThrow();
+      await sleep(50);
+      expect(seen).toEqual([]);
+    });
+  });
+
+  describe('over the localStorage fallback', () => {
+    it('delivers between the page and a same-origin frame in both directions', async () => {
+      const name = uniqueName();
+      const frameWindow = sameOriginFrame();
+      const page = open(name, { BroadcastChannel: null });
+      const frame = open(name, {
+        BroadcastChannel: null,
+        window: frameWindow,
+        storage: frameWindow.localStorage,
+      });
+      const pageSentBack = collect(page);
+
+      const inFrame = firstValueFrom(frame.messages$.pipe(timeout(2000)));
+      page.post({ type: 'session-ended', reason: 'refresh-token-expired' });
+      expect(await inFrame).toEqual(
+        jasmine.objectContaining({ type: 'session-ended', reason: 'refresh-token-expired' }),
+      );
+      expect(Object.keys(await inFrame)).not.toContain('nonce');
+
+      const inPage = firstValueFrom(page.messages$.pipe(timeout(2000)));
+      frame.post({ type: 'signed-out' });
+      expect(await inPage).toEqual(
+        jasmine.objectContaining({ type: 'signed-out', from: frame.id }),
+      );
+      expect(pageSentBack.filter((m) => m.from === page.id)).toEqual([]);
+      expect(localStorage.getItem(`${name}:msg`)).toBeNull();
+    });
+
+    it('delivers identical messages posted twice', async () => {
+      const name = uniqueName();
+      const frameWindow = sameOriginFrame();
+      const page = open(name, { BroadcastChannel: null });
+      const frame = open(name, { BroadcastChannel: null, window: frameWindow });
+      const two = firstValueFrom(frame.messages$.pipe(take(2), toArray(), timeout(2000)));
+      page.post({ type: 'signed-out' });
+      page.post({ type: 'signed-out' });
+      expect((await two).length).toBe(2);
+    });
+  });
+});
+
+describe(watchStorageKey.name, () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('emits the values another document writes to the key, then null on removal', async () => {
+    const key = `_${uniqueName()}:gcatkn`;
+    const frameWindow = sameOriginFrame();
+    const values = firstValueFrom(
+      watchStorageKey(window, key).pipe(take(2), toArray(), timeout(2000)),
+    );
+    frameWindow.localStorage.setItem(`${key}-other`, 'ignored');
+    frameWindow.localStorage.setItem(key, 'v1');
+    frameWindow.localStorage.removeItem(key);
+    frameWindow.localStorage.removeItem(`${key}-other`);
+    expect(await values).toEqual(['v1', null]);
+  });
+
+  it('does not emit for changes made by this document', async () => {
+    const key = `_${uniqueName()}:gcatkn`;
+    const seen: (string | null)[] = [];
+    const subscription = watchStorageKey(window, key).subscribe((value) => seen.push(value));
+    localStorage.setItem(key, 'mine');
+    localStorage.removeItem(key);
+    await sleep(50);
+    subscription.unsubscribe();
+    expect(seen).toEqual([]);
+  });
+});
