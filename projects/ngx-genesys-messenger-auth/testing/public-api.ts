@@ -57,9 +57,13 @@ export {
   MAX_JWT_LIFETIME_S,
   REFRESH_TOKEN_LIFETIME_RANGE_S,
   type GenesysTokens,
-  type SessionStats,
-  type TokenStats,
 } from './src/backend/genesys-token-service';
+export type {
+  GapStats,
+  SessionStats,
+  SubjectStats,
+  TokenStats,
+} from './src/backend/session-timeline';
 export {
   IdpRefusal,
   type DeploymentConfig,

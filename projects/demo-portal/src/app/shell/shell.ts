@@ -17,6 +17,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
 import { NAV_GROUPS, PRIMARY_LINKS } from './nav-links';
+import { ChatStatus } from '../messenger/chat-status';
 import { SessionArea } from './session-area';
 
 /** Below this width the side navigation overlays the page and opens from a menu button. */
@@ -29,6 +30,7 @@ export const HANDSET_QUERY = '(max-width: 959.98px)';
 @Component({
   selector: 'portal-shell',
   imports: [
+    ChatStatus,
     MatButtonModule,
     MatIconModule,
     MatListModule,

@@ -136,11 +136,9 @@ export class MessengerAuthBridge {
   private async beforeReady(): Promise<void> {
     const current = this.deps.tracker.current();
     if (!current) return;
-    if (!this.portalSignedIn) {
-      // Tokens of a user who is no longer signed in to the portal must not outlive the portal session.
-      await this.bounded(this.deps.messenger.command('Auth.logout')).catch(() => undefined);
-      return;
-    }
+    // Not signed in to the portal (yet): a new tab of a portal that keeps its session per tab is
+    // about to sign in again. Messenger's tokens are left alone; sign-outs run Auth.logout.
+    if (!this.portalSignedIn) return;
     this.observations.next(current);
     // A page opened after the JWT expired: refresh before Messenger looks (it would re-authenticate).
     if (isDue(current, this.deps.policy, this.deps.now()))

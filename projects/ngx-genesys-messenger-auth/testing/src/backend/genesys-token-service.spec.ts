@@ -221,6 +221,23 @@ describe(GenesysTokenService.name, () => {
       expect(genesys.stats().sessions[0].gaps).toEqual([]);
     });
 
+    it("reports a user's gaps across sessions: a new sign-in before expiry leaves none", async () => {
+      await signIn(300);
+      jest.setSystemTime(Date.now() + 250_000);
+      await signIn(300);
+      jest.setSystemTime(Date.now() + 250_000);
+      const [alice] = genesys.stats().subjects;
+      expect([alice.sessions, alice.gaps]).toEqual([2, []]);
+      expect(genesys.stats().sessions[0].gaps).toHaveLength(1);
+    });
+
+    it("leaves the time after a sign-out (revocation) out of the user's gaps", async () => {
+      const { jwt } = await signIn(300);
+      await genesys.revoke(`bearer ${jwt}`);
+      jest.setSystemTime(Date.now() + 3600_000);
+      expect(genesys.stats().subjects[0].gaps).toEqual([]);
+    });
+
     it('measures time with the shifted clock', async () => {
       await signIn(300);
       genesys.shiftClock(600_000);

@@ -5,7 +5,7 @@ import {
   parseRefresh,
   type CodeExchangeRequest,
 } from './request-validation';
-import { uncoveredIntervals, type Interval } from './session-timeline';
+import { gapStats, iso, type Interval, type TokenStats } from './session-timeline';
 import {
   IdpRefusal,
   type DeploymentConfig,
@@ -56,32 +56,6 @@ interface Session {
   readonly jwts: (Interval & { readonly jti: string })[];
   endedAt?: number;
   endReason?: string;
-}
-
-/** What `GET /__sim/stats` reports about one session. */
-export interface SessionStats {
-  readonly id: string;
-  readonly deploymentId: string;
-  readonly subject: string;
-  readonly createdAt: string;
-  readonly endedAt?: string;
-  readonly endReason?: string;
-  readonly jwtsIssued: number;
-  /** Intervals during which the session held no valid JWT (ISO times and length in seconds). */
-  readonly gaps: readonly {
-    readonly from: string;
-    readonly to: string;
-    readonly seconds: number;
-  }[];
-}
-
-/** Counters of the token API. */
-export interface TokenStats {
-  readonly codesExchanged: number;
-  readonly refreshes: number;
-  readonly revokes: number;
-  readonly rejections: Readonly<Partial<Record<RejectionReason, number>>>;
-  readonly sessions: readonly SessionStats[];
 }
 
 /**
@@ -198,27 +172,39 @@ export class GenesysTokenService {
   /** Counters, rejections and each session's intervals without a valid JWT. */
   stats(): TokenStats {
     const now = this.options.clock();
-    const iso = (ms: number) => new Date(ms).toISOString();
+    const sessions = [...this.sessions.values()];
+    sessions.forEach((session) => this.expireIfDue(session));
+    const subjects = [...new Set(sessions.map((s) => s.subject))];
     return {
       ...this.counters,
       rejections: { ...this.rejections },
-      sessions: [...this.sessions.values()].map((session) => {
-        this.expireIfDue(session);
-        const end = Math.min(session.endedAt ?? now, now);
+      sessions: sessions.map((session) => ({
+        id: session.id,
+        deploymentId: session.deploymentId,
+        subject: session.subject,
+        createdAt: iso(session.createdAt),
+        ...(session.endedAt === undefined
+          ? {}
+          : { endedAt: iso(session.endedAt), endReason: session.endReason }),
+        jwtsIssued: session.jwts.length,
+        gaps: gapStats(session.jwts, [
+          { from: session.createdAt, to: Math.min(session.endedAt ?? now, now) },
+        ]),
+      })),
+      subjects: subjects.map((subject) => {
+        const own = sessions.filter((s) => s.subject === subject);
+        // Expected coverage: from each sign-in until now, or until a sign-out revoked it.
+        const windows = own.map((s) => ({
+          from: s.createdAt,
+          to: s.endReason === 'revoked' ? (s.endedAt as number) : now,
+        }));
         return {
-          id: session.id,
-          deploymentId: session.deploymentId,
-          subject: session.subject,
-          createdAt: iso(session.createdAt),
-          ...(session.endedAt === undefined
-            ? {}
-            : { endedAt: iso(session.endedAt), endReason: session.endReason }),
-          jwtsIssued: session.jwts.length,
-          gaps: uncoveredIntervals(session.jwts, session.createdAt, end).map((gap) => ({
-            from: iso(gap.from),
-            to: iso(gap.to),
-            seconds: Math.round((gap.to - gap.from) / 1000),
-          })),
+          subject,
+          sessions: own.length,
+          gaps: gapStats(
+            own.flatMap((s) => s.jwts),
+            windows,
+          ),
         };
       }),
     };

@@ -1,6 +1,7 @@
 import { FaultPlan, type SimEndpoint } from './fault-plan';
 import { GenesysApiError } from './genesys-api-error';
-import { GenesysTokenService, type GenesysTokens, type TokenStats } from './genesys-token-service';
+import { GenesysTokenService, type GenesysTokens } from './genesys-token-service';
+import type { TokenStats } from './session-timeline';
 import { requireObject, requireString } from './request-validation';
 import type { DeploymentConfig, IdentityProviderPort, JwtSigner } from './token-ports';
 
