@@ -1,26 +1,11 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import type { SimStats as SimulatorStats } from 'ngx-genesys-messenger-auth/testing';
 
 /** The Genesys simulator's origin and its `/__sim/` control API. */
 export const SIM_ORIGIN = 'http://localhost:4500';
 
-/** What `GET /__sim/stats` answers (the parts the tests read). */
-export interface SimStats {
-  readonly codesExchanged: number;
-  readonly refreshes: number;
-  readonly revokes: number;
-  readonly rejections: Readonly<Record<string, number>>;
-  readonly messagesSent: number;
-  readonly sessions: readonly {
-    readonly id: string;
-    readonly subject: string;
-    readonly endedAt?: string;
-    readonly gaps: readonly {
-      readonly from: string;
-      readonly to: string;
-      readonly seconds: number;
-    }[];
-  }[];
-}
+/** What `GET /__sim/stats` answers (the simulator's own type, from the `/testing` entry). */
+export type SimStats = SimulatorStats & { readonly faults: readonly unknown[] };
 
 async function post(request: APIRequestContext, path: string, data: unknown): Promise<unknown> {
   const response = await request.post(`${SIM_ORIGIN}${path}`, { data });

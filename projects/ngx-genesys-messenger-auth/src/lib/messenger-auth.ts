@@ -1,7 +1,8 @@
 import { DestroyRef, inject, Injectable, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
-import { firstValueFrom, merge, type Observable } from 'rxjs';
+import { firstValueFrom, Subject, type Observable } from 'rxjs';
+import type { AuthorizationMode } from './authorization/authorization-request';
 import { AuthorizationStore } from './authorization/authorization-store';
 import { MessengerAuthorizer } from './authorization/messenger-authorizer';
 import type { MessengerAuthEvent, MessengerAuthState } from './bridge/bridge-state';
@@ -104,6 +105,7 @@ export class MessengerAuth {
     const { config, now } = this;
     const origin = window.location.origin;
     const namespace = `ngma:${config.deploymentId}`;
+    const authorizationStarts = new Subject<AuthorizationMode>();
     const authorizer = new MessengerAuthorizer({
       win: window,
       store: new AuthorizationStore(window.sessionStorage, namespace),
@@ -113,7 +115,7 @@ export class MessengerAuth {
       silentRedirectUri: origin + SILENT_CALLBACK_PATH,
       silentTimeoutMs: config.silentAuthorizationTimeoutMs,
       reauthWindowMs: config.reauthWindowMs,
-      onStart: () => undefined,
+      onStart: (mode) => authorizationStarts.next(mode),
     });
     return new MessengerAuthBridge({
       deploymentId: config.deploymentId,
@@ -124,7 +126,8 @@ export class MessengerAuth {
       tracker: new JwtTracker(window.localStorage, config.deploymentId, now),
       lock: createRefreshLock(),
       channel: new TabChannel(namespace),
-      wakeups: merge(pageWakeups(document, window)),
+      authorizationStarts,
+      wakeups: pageWakeups(document, window),
       now,
       scheduler: inject(MESSENGER_AUTH_SCHEDULER),
       random: Math.random,

@@ -71,7 +71,8 @@ export class MessengerAuthorizer implements AuthorizerPort {
     if (!here.href.startsWith(this.env.redirectUri) || !state || !store.has(state))
       return undefined;
     const pending = store.take(state) as PendingAuthorization;
-    const params = here.searchParams;
+    // A copy: the response is read after its parameters are stripped from the URL.
+    const params = new URLSearchParams(here.search);
     for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
     // The portal's router and OIDC library must see neither the code nor the callback route.
     win.history.replaceState(win.history.state, '', pending.returnTo || here.pathname);

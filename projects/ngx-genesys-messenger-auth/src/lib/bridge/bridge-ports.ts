@@ -1,4 +1,5 @@
 import type { Observable, SchedulerLike } from 'rxjs';
+import type { AuthorizationMode } from '../authorization/authorization-request';
 import type { SilentOutcome } from '../authorization/messenger-authorizer';
 import {
   type MessengerAuthError,
@@ -39,6 +40,8 @@ export interface BridgeDeps {
   readonly tracker: JwtTracker;
   readonly lock: RefreshLock;
   readonly channel: TabChannel;
+  /** The authorization attempts the authorizer starts (for the timeline). */
+  readonly authorizationStarts: Observable<AuthorizationMode>;
   /** Moments to check at once whether the JWT is due (visible, online, resume, pageshow). */
   readonly wakeups: Observable<string>;
   readonly now: () => number;

@@ -5,7 +5,9 @@
  * - `authenticated` — Messenger holds a valid JWT and the next refresh is scheduled;
  * - `refreshing` — a refresh is in flight;
  * - `reauthenticating` — Messenger's tokens are gone; signing Messenger in again;
- * - `ended` — the session ended and the bridge will not start a login by itself (loop guard);
+ * - `ended` — Messenger's session ended (its refresh token was refused); the bridge signs
+ *   Messenger in again when it can, or stays here when that would need a second login within the
+ *   loop-guard window;
  * - `error` — set-up failed (configuration, IdP metadata, Messenger missing).
  */
 export type MessengerAuthState =
@@ -57,7 +59,7 @@ export type MessengerAuthEvent = EventBase &
         readonly reason: string;
       }
     | { readonly type: 'session-ended'; readonly reason: string }
-    | { readonly type: 'login-loop-prevented'; readonly lastLoginAt: number }
+    | { readonly type: 'login-loop-prevented'; readonly reason: string }
     | { readonly type: 'signed-out'; readonly origin: 'portal' | 'messenger' | 'other-tab' }
     | { readonly type: 'error'; readonly code: string; readonly message: string }
   );

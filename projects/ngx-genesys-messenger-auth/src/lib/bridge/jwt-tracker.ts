@@ -45,7 +45,18 @@ export class JwtTracker {
 
   /** A JWT whose arrival this tab did not see (storage, a replayed event, another tab). */
   known(jwt: string): JwtObservation | undefined {
-    return observeStoredJwt(jwt, this.now(), this.readArrival());
+    return this.withArrival(jwt, this.readArrival());
+  }
+
+  /**
+   * A JWT another tab reports having received at `receivedAt` (that tab's clock, which is this
+   * machine's clock too). An arrival later than now — the clock was set back — counts as now,
+   * which can only bring the refresh forward.
+   */
+  withArrival(jwt: string, arrival: JwtArrival | undefined): JwtObservation | undefined {
+    const now = this.now();
+    const usable = arrival && arrival.receivedAt > now ? { ...arrival, receivedAt: now } : arrival;
+    return observeStoredJwt(jwt, now, usable);
   }
 
   /** The JWT Messenger's storage holds now, observed as well as can be known. */

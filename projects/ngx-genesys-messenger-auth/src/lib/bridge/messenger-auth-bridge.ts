@@ -76,14 +76,37 @@ export class MessengerAuthBridge {
   captureRedirect(): Promise<void> {
     return this.deps.authorizer.captureRedirect().then((result) => {
       if (!result) return;
-      if (result instanceof MessengerAuthError) this.fail('authorization-failed', result);
-      else this.heldCode = result;
+      if (!(result instanceof MessengerAuthError)) {
+        this.heldCode = result;
+      } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
+        // The silent redirect found no IdP session: the user must sign in (once per window).
+        this.deps.authorizer
+          .interactive()
+          .catch((error: unknown) => this.fail('login-loop-prevented', error));
+      } else {
+        this.fail('authorization-failed', result);
+      }
     });
   }
 
   /** Starts following the portal and Messenger; registers the AuthProvider plugin. */
   start(): void {
     const { messenger, channel, portal } = this.deps;
+    if (!messenger.isPresent) {
+      const error = new MessengerAuthError(
+        MessengerAuthErrorCode.MESSENGER_NOT_LOADED,
+        'window.Genesys is not defined: add the deployment snippet or withMessengerSnippet()',
+      );
+      this.emit({ type: 'error', code: `NGMA${error.code}`, message: error.message });
+      this.setState('error');
+      this.log(MessengerAuthLogLevel.Error, error.message);
+      return;
+    }
+    this.subscriptions.add(
+      this.deps.authorizationStarts.subscribe((mode) =>
+        this.emit({ type: 'authorization-started', mode }),
+      ),
+    );
     this.subscriptions.add(portal.signedIn$.subscribe((signedIn) => this.onPortal(signedIn)));
     this.subscriptions.add(
       messenger
@@ -103,7 +126,7 @@ export class MessengerAuthBridge {
         now: this.deps.now,
         scheduler: this.deps.scheduler,
         random: this.deps.random,
-        attempt: () => this.refreshOnce(),
+        attempt: (trigger) => this.refreshOnce(trigger),
       }).subscribe((event) => this.onEngine(event)),
     );
     void registerAuthProvider(messenger, {
@@ -141,8 +164,9 @@ export class MessengerAuthBridge {
     if (!this.portalSignedIn) return;
     this.observations.next(current);
     // A page opened after the JWT expired: refresh before Messenger looks (it would re-authenticate).
-    if (isDue(current, this.deps.policy, this.deps.now()))
-      await this.refreshOnce().catch(() => undefined);
+    if (isDue(current, this.deps.policy, this.deps.now())) {
+      await this.refreshOnce('start-up').catch(() => undefined);
+    }
   }
 
   private async getAuthCode(
@@ -199,25 +223,21 @@ export class MessengerAuthBridge {
   }
 
   /** One refresh for the browser: under the tabs' lock, skipped when another tab just did it. */
-  private refreshOnce(): Promise<RefreshAttemptResult> {
-    const flight = (this.refreshFlight ??= this.lockedRefresh().finally(
+  private refreshOnce(trigger: string): Promise<RefreshAttemptResult> {
+    const flight = (this.refreshFlight ??= this.lockedRefresh(trigger).finally(
       () => (this.refreshFlight = undefined),
     ));
     return flight;
   }
 
-  private async lockedRefresh(): Promise<RefreshAttemptResult> {
+  private async lockedRefresh(trigger: string): Promise<RefreshAttemptResult> {
     const { lock, tracker, policy, deploymentId } = this.deps;
-    const scheduled = this.observations.value;
     const outcome = await lock.run(
       `ngma-refresh:${deploymentId}`,
       async (): Promise<RefreshAttemptResult> => {
+        // Re-read the shared state under the lock: another tab may have refreshed meanwhile.
         const current = tracker.current();
-        if (
-          current &&
-          current.fingerprint !== scheduled?.fingerprint &&
-          !isDue(current, policy, this.deps.now())
-        ) {
+        if (trigger !== 'manual' && current && !isDue(current, policy, this.deps.now())) {
           return { kind: 'skipped', observation: current };
         }
         if (!tracker.mayHaveRefreshToken()) {
@@ -292,6 +312,7 @@ export class MessengerAuthBridge {
         return;
       }
       case 'failed':
+        this.setState('ended');
         this.observations.next(null);
         this.nextRefreshSubject.next(null);
         this.emit({ type: 'session-ended', reason: describe(event.error) });
@@ -344,12 +365,16 @@ export class MessengerAuthBridge {
 
   private onTabMessage(message: TabMessage): void {
     if (message.type === 'signed-out') {
-      this.deps.portal.signOutLocally();
+      // Anonymous first: the portal sign-out that follows came from elsewhere and must not be
+      // announced back (the other tab is still completing its own sign-out).
       this.onLoggedOut('other-tab');
+      this.deps.portal.signOutLocally();
     } else if (message.type === 'jwt-observed') {
       const jwt = this.deps.tracker.storedJwt();
       const observation =
-        jwt && fingerprint(jwt) === message.fingerprint ? this.deps.tracker.known(jwt) : undefined;
+        jwt && fingerprint(jwt) === message.fingerprint
+          ? this.deps.tracker.withArrival(jwt, message)
+          : undefined;
       if (observation && observation.fingerprint !== this.observations.value?.fingerprint) {
         this.emit({
           type: 'jwt-observed',
@@ -381,7 +406,7 @@ export class MessengerAuthBridge {
 
   private fail(type: 'authorization-failed' | 'login-loop-prevented', error: unknown): void {
     if (type === 'login-loop-prevented') {
-      this.emit({ type, lastLoginAt: this.deps.now() });
+      this.emit({ type, reason: describe(error) });
       this.setState('ended');
     } else {
       this.emit({ type, reason: describe(error) });

@@ -8,7 +8,7 @@ export enum MessengerAuthLogLevel {
 }
 
 /**
- * The bridge's logger, a swappable strategy (provide your own with `withLogger`). The bridge never
+ * The bridge's logger, a swappable strategy (provide your own with `withMessengerAuthLogger`). The bridge never
  * passes it a token, code, verifier or secret — only fingerprints.
  */
 export abstract class MessengerAuthLogger {

@@ -54,8 +54,11 @@ export interface RefreshEngineInputs {
   readonly now: () => number;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
-  /** One refresh attempt (lock, re-read, `Auth.refreshToken`); rejects on failure. */
-  readonly attempt: () => Promise<RefreshAttemptResult>;
+  /**
+   * One refresh attempt (lock, re-read, `Auth.refreshToken`); rejects on failure. `trigger` says
+   * what started it (`deadline`, `manual`, a wake-up).
+   */
+  readonly attempt: (trigger: string) => Promise<RefreshAttemptResult>;
 }
 
 /**
@@ -79,7 +82,10 @@ export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEn
         of<RefreshEngineEvent>({ type: 'scheduled', at: deadline, observation }),
         due.pipe(
           exhaustMap((trigger) =>
-            concat(of<RefreshEngineEvent>({ type: 'due', trigger }), attemptWithRetry(inputs)),
+            concat(
+              of<RefreshEngineEvent>({ type: 'due', trigger }),
+              attemptWithRetry(inputs, trigger),
+            ),
           ),
         ),
       );
@@ -89,9 +95,10 @@ export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEn
 
 function attemptWithRetry(
   inputs: RefreshEngineInputs,
+  trigger: string,
   attempt = 1,
 ): Observable<RefreshEngineEvent> {
-  return defer(() => inputs.attempt()).pipe(
+  return defer(() => inputs.attempt(trigger)).pipe(
     map((result): RefreshEngineEvent => ({ type: 'done', result })),
     catchError((error: unknown) => {
       if (!isTransientFailure(error)) return of<RefreshEngineEvent>({ type: 'failed', error });
@@ -99,7 +106,7 @@ function attemptWithRetry(
       return concat(
         of<RefreshEngineEvent>({ type: 'retrying', attempt, delayMs, error }),
         timer(delayMs, inputs.scheduler).pipe(
-          switchMap(() => attemptWithRetry(inputs, attempt + 1)),
+          switchMap(() => attemptWithRetry(inputs, trigger, attempt + 1)),
         ),
       );
     }),

@@ -1,0 +1,112 @@
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { sim } from './genesys-sim';
+import { account, signInAtIdp } from './idp-login';
+import { MessengerWidget } from './messenger-widget';
+
+/** The footer line of the portal that shows the bridge's state and next refresh. */
+export function bridgeState(page: Page) {
+  return page.getByTestId('messenger-bridge-state');
+}
+
+/** The bridge's next refresh time on a page (local ms), or NaN. */
+export async function nextRefreshAt(page: Page): Promise<number> {
+  return Number(await bridgeState(page).getAttribute('data-next-refresh'));
+}
+
+/** Signs alice in to the portal (the IdP's page if needed) and waits for Messenger to be signed in. */
+export async function signInWithMessenger(page: Page): Promise<void> {
+  await page.goto('/account');
+  const loginPage = page.getByTestId('idp-username');
+  await expect(loginPage.or(page.getByTestId('account-overview'))).toBeVisible();
+  if (await loginPage.isVisible()) await signInAtIdp(page, account('alice'));
+  await expect(page.getByTestId('account-overview')).toBeVisible();
+  await new MessengerWidget(page).expectStatus('authenticated');
+  await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
+  await expect.poll(() => nextRefreshAt(page)).toBeGreaterThan(0);
+}
+
+/**
+ * Moves time forward by `ms` for Genesys (first, so tokens it issues from now on are dated right)
+ * and for the browser context's pages.
+ */
+export async function advance(
+  context: BrowserContext,
+  request: APIRequestContext,
+  ms: number,
+): Promise<void> {
+  await sim.shiftClock(request, ms);
+  await context.clock.fastForward(ms);
+}
+
+/** The browser's (fake) time on a page. */
+export function browserNow(page: Page): Promise<number> {
+  return page.evaluate(() => Date.now());
+}
+
+/**
+ * Advances to just past the page's next refresh and waits until the bridge has scheduled the
+ * following one.
+ * @returns how far time moved (ms)
+ */
+export async function advancePastNextRefresh(
+  page: Page,
+  request: APIRequestContext,
+  pages: readonly Page[] = [page],
+): Promise<number> {
+  const next = await nextRefreshAt(page);
+  const step = Math.max(next - (await browserNow(page)) + 1_000, 1_000);
+  await advance(page.context(), request, step);
+  for (const each of pages) {
+    await expect
+      .poll(() => nextRefreshAt(each), { intervals: [50, 100, 250], timeout: 15_000 })
+      .toBeGreaterThan(next);
+  }
+  return step;
+}
+
+/**
+ * Records every authentication status the Messenger widget shows, on every page of the context
+ * (read them with {@link recordedStatuses}).
+ */
+export async function recordMessengerStatuses(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __messengerStatuses: string[] }).__messengerStatuses = seen;
+    const attach = () => {
+      const status = document
+        .querySelector('#genesys-messenger')
+        ?.shadowRoot?.querySelector('[data-testid="messenger-auth-status"]');
+      if (!status) return false;
+      const note = () => seen.push(status.getAttribute('data-status') ?? '');
+      note();
+      new MutationObserver(note).observe(status, {
+        attributes: true,
+        attributeFilter: ['data-status'],
+      });
+      return true;
+    };
+    new MutationObserver((_, observer) => attach() && observer.disconnect()).observe(document, {
+      childList: true,
+      subtree: true,
+    });
+  });
+}
+
+/** The statuses the widget has shown on a page since it loaded. */
+export function recordedStatuses(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...(window as unknown as { __messengerStatuses: string[] }).__messengerStatuses,
+  ]);
+}
+
+/** Makes the page look hidden or visible, as switching tabs does. */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+    Object.defineProperty(document, 'hidden', {
+      configurable: true,
+      get: () => value === 'hidden',
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
