@@ -12,6 +12,7 @@ import {
   recordedStatuses,
   setVisibility,
   signInWithMessenger,
+  resetWorld,
 } from './support/bridge';
 import { sim } from './support/genesys-sim';
 
@@ -19,14 +20,18 @@ const HOUR = 3600_000;
 
 test.describe('Messenger with the bridge: proactive refresh', () => {
   test.beforeEach(async ({ context, request }) => {
-    await sim.reset(request);
+    await resetWorld(request);
     await context.clock.install();
     await recordMessengerStatuses(context);
   });
 
+  // Later specs sign in with real clocks: put the IdP's and Genesys' clocks back.
+  test.afterEach(async ({ request }) => {
+    await resetWorld(request);
+  });
+
   test('stays signed in through a day of virtual time, the tab hidden every other hour', async ({
     page,
-    context,
     request,
   }) => {
     test.setTimeout(15 * 60_000);

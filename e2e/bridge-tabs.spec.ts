@@ -4,7 +4,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { authorizationUrl, followAuthorization } from './support/authorization-request';
-import { advancePastNextRefresh, bridgeState, signInWithMessenger } from './support/bridge';
+import {
+  advancePastNextRefresh,
+  bridgeState,
+  resetWorld,
+  signInWithMessenger,
+} from './support/bridge';
 import { sim } from './support/genesys-sim';
 import { MessengerWidget } from './support/messenger-widget';
 import { PORTAL_ORIGIN } from './support/stack';
@@ -13,8 +18,13 @@ const HOUR = 3600_000;
 
 test.describe('Messenger with the bridge: several tabs', () => {
   test.beforeEach(async ({ context, request }) => {
-    await sim.reset(request);
+    await resetWorld(request);
     await context.clock.install();
+  });
+
+  // Later specs sign in with real clocks: put the IdP's and Genesys' clocks back.
+  test.afterEach(async ({ request }) => {
+    await resetWorld(request);
   });
 
   test('three tabs refresh as often as one', async ({ browser, request }) => {
@@ -22,7 +32,7 @@ test.describe('Messenger with the bridge: several tabs', () => {
     // Each count runs in a fresh browser context whose clock starts in step with the IdP's: the
     // portal's OIDC library checks ID tokens against the browser's clock when a tab signs in.
     const refreshesInAnHour = async (tabs: number) => {
-      await sim.reset(request);
+      await resetWorld(request);
       const context = await browser.newContext({ baseURL: PORTAL_ORIGIN });
       await context.clock.install();
       const pages = [];

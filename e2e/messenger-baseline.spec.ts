@@ -2,7 +2,7 @@
  * The field failures, reproduced with Messenger set up by hand (no bridge) — the baseline the
  * bridge is measured against.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { sim } from './support/genesys-sim';
 import { account, signInAtIdp } from './support/idp-login';
 import { MessengerWidget } from './support/messenger-widget';
@@ -10,10 +10,20 @@ import { IDP_ISSUER } from './support/stack';
 
 const alice = account('alice');
 
-async function signInToPortal(page: Page): Promise<void> {
+/**
+ * Signs alice in to the portal, then forgets what the portal's own (bridged) Messenger did, so
+ * the hand-made pages start as they would on a portal without the bridge.
+ */
+async function signInToPortal(page: Page, request: APIRequestContext): Promise<void> {
   await page.goto('/account');
   await signInAtIdp(page, alice);
   await expect(page.getByTestId('account-overview')).toBeVisible();
+  await expect(page.getByTestId('messenger-bridge-state')).toHaveAttribute(
+    'data-state',
+    'authenticated',
+  );
+  await page.evaluate(() => localStorage.clear());
+  await sim.reset(request);
 }
 
 test.describe('Messenger without the bridge', () => {
@@ -25,10 +35,10 @@ test.describe('Messenger without the bridge', () => {
     page,
     request,
   }) => {
+    await page.clock.install();
+    await signInToPortal(page, request);
     // Messenger shows its Re-authenticate prompt instead of starting a login itself, as in the report.
     await sim.setVariants(request, { reAuthentication: 'button' });
-    await page.clock.install();
-    await signInToPortal(page);
 
     await page.goto('/support/baseline');
     const messenger = new MessengerWidget(page);
@@ -59,7 +69,7 @@ test.describe('Messenger without the bridge', () => {
     page,
     request,
   }) => {
-    await signInToPortal(page);
+    await signInToPortal(page, request);
     const authorizeRequests: URL[] = [];
     await page.route(
       (url) => url.origin === IDP_ISSUER && url.pathname === '/auth',

@@ -29,7 +29,8 @@ export const SERVICES = [
     name: 'dev-idp',
     url: 'http://localhost:4400',
     readyUrl: 'http://localhost:4400/.well-known/openid-configuration',
-    command: tsx('projects/dev-idp/src/main.ts'),
+    // The test controls let e2e tests age the IdP's tokens with the browser's and Genesys' clocks.
+    command: tsx('projects/dev-idp/src/main.ts', '--test-controls', 'on'),
   },
   {
     name: 'genesys-sim',

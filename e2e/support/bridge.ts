@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type BrowserContext, type Page } from '
 import { sim } from './genesys-sim';
 import { account, signInAtIdp } from './idp-login';
 import { MessengerWidget } from './messenger-widget';
+import { IDP_ISSUER } from './stack';
 
 /** The footer line of the portal that shows the bridge's state and next refresh. */
 export function bridgeState(page: Page) {
@@ -35,7 +36,23 @@ export async function advance(
   ms: number,
 ): Promise<void> {
   await sim.shiftClock(request, ms);
+  await shiftIdpClock(request, { shiftMs: ms });
   await context.clock.fastForward(ms);
+}
+
+/** Moves the dev IdP's clock (it serves `/__idp/clock` with `--test-controls on`). */
+async function shiftIdpClock(
+  request: APIRequestContext,
+  body: { shiftMs: number } | { reset: true },
+) {
+  const response = await request.post(`${IDP_ISSUER}/__idp/clock`, { data: body });
+  expect(response.ok(), `the dev IdP's /__idp/clock answered ${response.status()}`).toBe(true);
+}
+
+/** Puts Genesys and the IdP back to the real time, Genesys to a fresh state. */
+export async function resetWorld(request: APIRequestContext): Promise<void> {
+  await sim.reset(request);
+  await shiftIdpClock(request, { reset: true });
 }
 
 /** The browser's (fake) time on a page. */

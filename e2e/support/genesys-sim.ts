@@ -26,6 +26,10 @@ export const sim = {
   /** Adds a fault rule. */
   addFault: (request: APIRequestContext, rule: Record<string, unknown>) =>
     post(request, '/__sim/faults', rule),
+  /** Removes every fault rule. */
+  clearFaults: async (request: APIRequestContext) => {
+    expect((await request.delete(`${SIM_ORIGIN}/__sim/faults`)).ok()).toBe(true);
+  },
   /** The counters and per-session gaps. */
   stats: async (request: APIRequestContext): Promise<SimStats> =>
     (await request.get(`${SIM_ORIGIN}/__sim/stats`)).json() as Promise<SimStats>,

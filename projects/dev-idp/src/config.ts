@@ -11,6 +11,7 @@ import {
   text,
   wholeSeconds,
   type CliOption,
+  oneOf,
 } from '../../node-kit/src/cli-config';
 import { hostPort } from '../../node-kit/src/config-error';
 
@@ -39,6 +40,8 @@ export interface DevIdpConfig {
   readonly lifetimes: Lifetimes;
   /** Client secret of the confidential `genesys-messenger` client. */
   readonly genesysClientSecret: string;
+  /** Whether tests may shift the IdP's clock (`POST /__idp/clock`). */
+  readonly testControls: boolean;
   /** Whether `--help` was given (print the usage and exit). */
   readonly help: boolean;
 }
@@ -111,6 +114,14 @@ export const DEV_IDP_OPTIONS = {
     parse: text,
     fallback: DEFAULT_GENESYS_CLIENT_SECRET,
   },
+  testControls: {
+    flag: '--test-controls',
+    env: 'DEV_IDP_TEST_CONTROLS',
+    example: 'on',
+    description: 'on: serve POST /__idp/clock to shift the clock (tests only; default off)',
+    parse: oneOf('on', 'off'),
+    fallback: 'off',
+  },
 } satisfies Record<string, CliOption<unknown>>;
 
 /**
@@ -137,6 +148,7 @@ export function parseConfig(
       session: values.session,
     },
     genesysClientSecret: values.genesysClientSecret,
+    testControls: values.testControls === 'on',
     help: values.help,
   };
 }

@@ -76,7 +76,7 @@ export async function readForm(
 }
 
 /** Reads the body, or resolves undefined once it exceeds the limit (the rest is discarded). */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+export function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

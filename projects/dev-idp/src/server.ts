@@ -2,6 +2,7 @@
  * The dev IdP's HTTP front: `/health`, our interaction pages, a CORS guard for preflights, and
  * everything else handed to oidc-provider.
  */
+import { handleClockRequest, installTestClock } from './test-clock';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 
 import { allowedBrowserOrigins } from './clients';
@@ -26,6 +27,7 @@ const END_SESSION_PATHS = new Set(['/session/end', '/session/end/confirm']);
  * @returns the listener for `http.createServer`
  */
 export function createRequestHandler(config: DevIdpConfig): RequestListener {
+  if (config.testControls) installTestClock();
   const provider = createProvider(config);
   const oidc = provider.callback();
   const interactions = createInteractionHandler(provider);
@@ -36,6 +38,8 @@ export function createRequestHandler(config: DevIdpConfig): RequestListener {
     const origin = req.headers.origin;
     if (pathname === '/health') {
       sendJson(res, 200, { status: 'ok' });
+    } else if (pathname === '/__idp/clock' && config.testControls) {
+      await handleClockRequest(req, res);
     } else if (pathname.startsWith('/interaction/')) {
       await interactions(req, res, pathname);
     } else if (isPreflight(req) && !PUBLIC_PATHS.has(pathname)) {

@@ -1,0 +1,107 @@
+/**
+ * The bridge across page loads (issue 4, e2e c and e): a tab opened an hour after every tab was
+ * closed, and an IdP session that ended behind Messenger's back.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  advance,
+  advancePastNextRefresh,
+  bridgeState,
+  browserNow,
+  nextRefreshAt,
+  recordMessengerStatuses,
+  recordedStatuses,
+  signInWithMessenger,
+  resetWorld,
+} from './support/bridge';
+import { sim } from './support/genesys-sim';
+import { account, signInAtIdp } from './support/idp-login';
+import { MessengerWidget } from './support/messenger-widget';
+import { IDP_ISSUER } from './support/stack';
+
+const HOUR = 3600_000;
+
+/** Counts the IdP login pages a page shows (its own, not frames'). */
+function countLoginPages(page: Page): () => number {
+  let count = 0;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const request = response.request();
+    const shown =
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      request.method() === 'GET' &&
+      response.status() === 200;
+    if (shown && url.origin === IDP_ISSUER && url.pathname.startsWith('/interaction/')) count++;
+  });
+  return () => count;
+}
+
+test.describe('Messenger with the bridge: page loads', () => {
+  test.beforeEach(async ({ context, request }) => {
+    await resetWorld(request);
+    await context.clock.install();
+    await recordMessengerStatuses(context);
+  });
+
+  // Later specs sign in with real clocks: put the IdP's and Genesys' clocks back.
+  test.afterEach(async ({ request }) => {
+    await resetWorld(request);
+  });
+
+  test('a tab opened after an hour with every tab closed is signed in, without a login page or a prompt', async ({
+    page,
+    context,
+    request,
+  }) => {
+    await signInWithMessenger(page);
+    await page.close();
+    // Nothing is open: no timer runs, the JWT expires, the refresh token stays valid.
+    await advance(context, request, HOUR);
+
+    const reopened = await context.newPage();
+    const loginPages = countLoginPages(reopened);
+    await reopened.goto('/account');
+    await expect(reopened.getByTestId('account-overview')).toBeVisible();
+    await new MessengerWidget(reopened).expectStatus('authenticated');
+    await expect(bridgeState(reopened)).toHaveAttribute('data-state', 'authenticated');
+
+    expect(loginPages()).toBe(0);
+    expect(await recordedStatuses(reopened)).not.toContain('reauthenticate');
+    const stats = await sim.stats(request);
+    expect(stats.codesExchanged).toBe(1);
+    expect(stats.refreshes).toBeGreaterThanOrEqual(1);
+    expect(stats.rejections).toEqual({});
+  });
+
+  test('after the IdP session is killed, exactly one interactive login, never a loop', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const loginPages = countLoginPages(page);
+    await signInWithMessenger(page);
+    expect(loginPages()).toBe(1);
+
+    // The IdP forgets the browser, and Genesys refuses the refresh token from now on.
+    await context.clearCookies();
+    await sim.addFault(request, { endpoint: 'refresh', status: 400 });
+    const due = await nextRefreshAt(page);
+    await advance(context, request, due - (await browserNow(page)) + 1_000);
+
+    await expect(page.getByTestId('idp-username')).toBeVisible();
+    expect(loginPages()).toBe(2);
+    // Nothing else happens while the user looks at the login page.
+    await advance(context, request, 2 * 60_000);
+    await page.waitForTimeout(1_000);
+    expect(loginPages()).toBe(2);
+
+    await sim.clearFaults(request);
+    await signInAtIdp(page, account('alice'));
+    await new MessengerWidget(page).expectStatus('authenticated');
+    await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
+    await advancePastNextRefresh(page, request);
+    expect(loginPages()).toBe(2);
+    expect((await sim.stats(request)).rejections['code-reused']).toBeUndefined();
+  });
+});

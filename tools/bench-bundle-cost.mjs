@@ -1,0 +1,320 @@
+// Benchmark (prints numbers; not a test): what ngx-genesys-messenger-auth adds to the demo
+// portal's initial JavaScript, raw and gzipped (zlib level 9).
+//
+// It builds the portal twice with `ng build demo-portal --stats-json`: once as it is, once
+// without the bridge. For the second build two source files are swapped for a moment and ALWAYS
+// put back (finally, SIGINT/SIGTERM/SIGHUP, process exit, and at the start of the next run if a
+// run was killed outright):
+//   - app.config.ts   without `provideMessengerAuth(...)` (the `messengerProviders` helper and the
+//                     library import);
+//   - chat-status.ts  an empty `portal-chat-status` component, because the real one injects
+//                     `MessengerAuth`, which would keep the whole bridge in the bundle.
+// The initial files are the `<script>` / `modulepreload` files of index.html plus everything they
+// import statically (esbuild's metafile, `stats.json`), since Angular lists at most 10 preloads.
+//
+// Usage: npm run bench:bundle   (see docs/benchmarks.md)
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants, gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH_DIR = 'dist/bench';
+const BACKUP_DIR = path.join(ROOT, BENCH_DIR, '.originals');
+const BUILD_TIMEOUT_S = 600;
+const LIBRARY_INPUT_PREFIXES = [
+  'projects/ngx-genesys-messenger-auth/',
+  'node_modules/ngx-genesys-messenger-auth/',
+];
+
+const APP_CONFIG = 'projects/demo-portal/src/app/app.config.ts';
+const CHAT_STATUS = 'projects/demo-portal/src/app/messenger/chat-status.ts';
+
+const EMPTY_CHAT_STATUS = `import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+/** Benchmark variant (tools/bench-bundle-cost.mjs): a portal without the bridge has no chat status. */
+@Component({
+  selector: 'portal-chat-status',
+  template: '',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatStatus {}
+`;
+
+/** The portal's app.config.ts without the bridge's providers and import. */
+function appConfigWithoutBridge(source) {
+  const variant = source
+    .replace(/^import [^;]*from 'ngx-genesys-messenger-auth';\n/m, '')
+    // The helper and the JSDoc right above it.
+    .replace(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?function messengerProviders\([\s\S]*?\n}\n\n?/, '')
+    .replace(/^\s*\.\.\.messengerProviders\([^)]*\),?\n/m, '')
+    // Imports only the helper used (unused imports would still build, but say nothing useful).
+    .replace(/^import \{ CLASSIC_CHAT_PATHS \} from [^;]*;\n/m, '')
+    .replace(/^import \{ MESSENGER_SETTINGS \} from [^;]*;\n/m, '')
+    .replace(/^\s*type EnvironmentProviders,\n/m, '');
+  for (const leftover of [
+    'ngx-genesys-messenger-auth',
+    'messengerProviders',
+    'provideMessengerAuth',
+  ]) {
+    if (variant.includes(leftover)) {
+      throw new Error(
+        `could not write ${APP_CONFIG} without the bridge ("${leftover}" is still there); ` +
+          'update appConfigWithoutBridge() in tools/bench-bundle-cost.mjs',
+      );
+    }
+  }
+  return variant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Swapping files, and always putting them back.
+
+/** Files currently swapped: relative path → original content. */
+const swapped = new Map();
+
+function backupPath(file) {
+  return path.join(BACKUP_DIR, file.replaceAll('/', '__'));
+}
+
+/** A run killed with SIGKILL cannot restore; the next run does, from the backup on disk. */
+function recoverFromKilledRun() {
+  const variants = { [APP_CONFIG]: appConfigWithoutBridge, [CHAT_STATUS]: () => EMPTY_CHAT_STATUS };
+  for (const [file, makeVariant] of Object.entries(variants)) {
+    const backup = backupPath(file);
+    if (!existsSync(backup)) continue;
+    const original = readFileSync(backup, 'utf8');
+    const current = readFileSync(path.join(ROOT, file), 'utf8');
+    if (current === original) {
+      rmSync(backup);
+    } else if (current === makeVariant(original)) {
+      writeFileSync(path.join(ROOT, file), original);
+      rmSync(backup);
+      console.log(`restored ${file}, left swapped by an interrupted run`);
+    } else {
+      // Edited since: never overwrite someone's work; let them decide.
+      throw new Error(
+        `${file} differs from both its backup and the benchmark variant; compare it with ${backup} and remove the backup`,
+      );
+    }
+  }
+}
+
+function swap(file, makeVariant) {
+  const absolute = path.join(ROOT, file);
+  const original = readFileSync(absolute, 'utf8');
+  const variant = makeVariant(original); // throws before anything is touched
+  mkdirSync(BACKUP_DIR, { recursive: true });
+  writeFileSync(backupPath(file), original);
+  swapped.set(file, original);
+  writeFileSync(absolute, variant);
+}
+
+function restoreAll() {
+  for (const [file, original] of swapped) {
+    writeFileSync(path.join(ROOT, file), original);
+    rmSync(backupPath(file), { force: true });
+    swapped.delete(file);
+  }
+  try {
+    rmdirSync(BACKUP_DIR); // only when empty: a backup kept for the user stays
+  } catch {
+    // Missing, or still holding a backup an earlier run could not restore.
+  }
+}
+
+let child;
+function onSignal(signal) {
+  console.error(`\n${signal}: stopping the build and restoring the portal's sources`);
+  child?.kill('SIGTERM');
+  restoreAll();
+  process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+process.on('exit', restoreAll);
+
+/** Other portal files that import the bridge would keep it in the "without" build. */
+function warnAboutOtherImporters() {
+  const sources = path.join(ROOT, 'projects/demo-portal/src');
+  for (const name of readdirSync(sources, { recursive: true })) {
+    const file = String(name);
+    if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
+    if (/from 'ngx-genesys-messenger-auth'/.test(readFileSync(path.join(sources, file), 'utf8'))) {
+      console.warn(`  warning: projects/demo-portal/src/${file} still imports the bridge`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building and measuring.
+
+function build(outputPath) {
+  const args = [
+    String(BUILD_TIMEOUT_S),
+    'npx',
+    'ng',
+    'build',
+    'demo-portal',
+    '--stats-json',
+    '--output-path',
+    outputPath,
+  ];
+  console.log(`$ timeout ${args.join(' ')}`);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child = spawn('timeout', args, {
+      cwd: ROOT,
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      child = undefined;
+      if (code === 0) {
+        console.log(`  built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        resolve();
+      } else {
+        const why = code === 124 ? `timed out after ${BUILD_TIMEOUT_S} s` : `exit code ${code}`;
+        reject(new Error(`ng build ${why}\n${output.split('\n').slice(-40).join('\n')}`));
+      }
+    });
+  });
+}
+
+/** The initial JS files of a build and the library's share of them. */
+function measure(outputPath) {
+  const browser = path.join(ROOT, outputPath, 'browser');
+  const stats = JSON.parse(readFileSync(path.join(ROOT, outputPath, 'stats.json'), 'utf8'));
+  const html = readFileSync(path.join(browser, 'index.html'), 'utf8');
+  const referenced = [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g),
+  ].map((match) => match[1]);
+
+  // index.html names the entry points; the metafile gives what they import statically.
+  const initial = new Set();
+  const pending = [...referenced];
+  while (pending.length) {
+    const file = pending.pop();
+    if (initial.has(file)) continue;
+    initial.add(file);
+    for (const imported of stats.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) {
+        pending.push(imported.path);
+      }
+    }
+  }
+
+  let raw = 0;
+  let gzip = 0;
+  const library = { main: 0, core: 0, testing: 0 };
+  const libraryInputs = new Set();
+  for (const file of initial) {
+    const bytes = readFileSync(path.join(browser, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
+    for (const [input, { bytesInOutput }] of Object.entries(stats.outputs[file]?.inputs ?? {})) {
+      const prefix = LIBRARY_INPUT_PREFIXES.find((p) => input.startsWith(p));
+      if (!prefix) continue;
+      const rest = input.slice(prefix.length);
+      const entry = rest.startsWith('core/')
+        ? 'core'
+        : rest.startsWith('testing/')
+          ? 'testing'
+          : 'main';
+      library[entry] += bytesInOutput;
+      if (bytesInOutput > 0) libraryInputs.add(rest);
+    }
+  }
+  return { files: initial.size, raw, gzip, library, libraryInputs: [...libraryInputs].sort() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing.
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const signed = (bytes) => `${bytes >= 0 ? '+' : '−'}${kB(Math.abs(bytes))}`;
+
+function printTable(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const [index, row] of rows.entries()) {
+    console.log(
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+        )
+        .join('   '),
+    );
+    if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('   '));
+  }
+}
+
+async function main() {
+  recoverFromKilledRun();
+  const withPath = `${BENCH_DIR}/with`;
+  const withoutPath = `${BENCH_DIR}/without`;
+
+  console.log('1/2 the demo portal as it is');
+  await build(withPath);
+
+  console.log('2/2 the demo portal without the bridge (sources swapped for this build only)');
+  try {
+    swap(APP_CONFIG, appConfigWithoutBridge);
+    swap(CHAT_STATUS, () => EMPTY_CHAT_STATUS);
+    warnAboutOtherImporters();
+    await build(withoutPath);
+  } finally {
+    restoreAll();
+  }
+
+  const withBridge = measure(withPath);
+  const without = measure(withoutPath);
+  const share = (m) => m.library.main + m.library.core + m.library.testing;
+
+  console.log('\nInitial JavaScript of the demo portal (production build; 1 kB = 1000 bytes)\n');
+  printTable([
+    ['', 'files', 'raw', 'gzip -9'],
+    ['with the bridge', String(withBridge.files), kB(withBridge.raw), kB(withBridge.gzip)],
+    ['without the bridge', String(without.files), kB(without.raw), kB(without.gzip)],
+    [
+      'difference',
+      String(withBridge.files - without.files),
+      signed(withBridge.raw - without.raw),
+      signed(withBridge.gzip - without.gzip),
+    ],
+  ]);
+
+  console.log(
+    "\nThe library's own code in those files (esbuild metafile, sum of bytesInOutput; minified, before gzip)\n",
+  );
+  printTable([
+    ['', 'main entry', 'core', 'total'],
+    ...[
+      ['with the bridge', withBridge],
+      ['without the bridge', without],
+    ].map(([label, m]) => [label, kB(m.library.main), kB(m.library.core), kB(share(m))]),
+  ]);
+  if (without.libraryInputs.length) {
+    console.log(
+      `\nStill in the initial files without the bridge (imported by other portal code): ${without.libraryInputs.join(', ')}`,
+    );
+  }
+}
+
+main().catch((error) => {
+  restoreAll();
+  console.error(`bench-bundle-cost: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+});
