@@ -116,6 +116,7 @@ describe(provideMessengerAuth.name, () => {
     beforeEach(() => delete (window as GenesysHostWindow).Genesys);
 
     it('reports the error state with NGMA4140 instead of failing unseen', async () => {
+      const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       configure(provideMessengerAuth(CONFIG));
       const auth = TestBed.inject(MessengerAuth);
       const events: unknown[] = [];
@@ -124,6 +125,7 @@ describe(provideMessengerAuth.name, () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(auth.state()).toBe('error');
       expect(events).toContainEqual(expect.objectContaining({ type: 'error', code: 'NGMA4140' }));
+      expect(logged.mock.calls[0][0]).toMatch(/window\.Genesys is not defined/);
     });
   });
 

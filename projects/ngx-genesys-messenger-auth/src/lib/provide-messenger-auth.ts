@@ -80,8 +80,8 @@ export function ɵmessengerAuthProviders(
     }
   }
   return [
-    // Fails at start-up with a coded error naming the field.
-    { provide: MESSENGER_AUTH_CONFIG, useValue: validateMessengerAuthConfig(config) },
+    // Fails at start-up (when the injector is created) with a coded error naming the field.
+    { provide: MESSENGER_AUTH_CONFIG, useFactory: () => validateMessengerAuthConfig(config) },
     {
       provide: MessengerAuthLogger,
       useValue: new ConsoleMessengerAuthLogger(MessengerAuthLogLevel.Warn),

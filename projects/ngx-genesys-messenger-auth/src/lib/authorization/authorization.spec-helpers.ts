@@ -76,39 +76,38 @@ export class FakePage {
 
   /** The page as a `Window`. */
   get win(): Window {
-    const page = this;
     const fake = {
-      get location() {
-        const { href, pathname, search, hash } = page.url;
-        return { href, pathname, search, hash, assign: (url: string) => page.assigned.push(url) };
-      },
       history: {
-        get state() {
-          return page.historyState;
-        },
+        state: this.historyState,
         replaceState: (state: unknown, _title: string, url: string) => {
-          page.replaced.push([state, url]);
-          page.url = new URL(url, page.url);
+          this.replaced.push([state, url]);
+          this.url = new URL(url, this.url);
         },
-      },
-      get scrollY() {
-        return page.scrollY;
       },
       requestAnimationFrame: (callback: (time: number) => void) => {
         callback(0);
         return 1;
       },
-      scrollTo: (_x: number, y: number) => page.scrolledTo.push(y),
+      scrollTo: (_x: number, y: number) => this.scrolledTo.push(y),
       document: {
         createElement: () => {
-          const frame = new FakeFrame((request) => page.frameAnswer(request));
-          page.frames.push(frame);
+          const frame = new FakeFrame((request) => this.frameAnswer(request));
+          this.frames.push(frame);
           return frame;
         },
         body: { appendChild: (frame: FakeFrame) => frame.load() },
       },
     };
+    Object.defineProperties(fake, {
+      location: { get: () => this.location() },
+      scrollY: { get: () => this.scrollY },
+    });
     return fake as unknown as Window;
+  }
+
+  private location() {
+    const { href, pathname, search, hash } = this.url;
+    return { href, pathname, search, hash, assign: (url: string) => this.assigned.push(url) };
   }
 }
 

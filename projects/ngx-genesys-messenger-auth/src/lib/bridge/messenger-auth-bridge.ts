@@ -53,6 +53,8 @@ export class MessengerAuthBridge {
   private expectArrival = false;
   private portalSignedIn = false;
   private reauthFlight?: Promise<void>;
+  /** Whether the loop guard refused a login since Messenger was last authenticated. */
+  private loginPrevented = false;
   private refreshFlight?: Promise<RefreshAttemptResult>;
 
   /** The state, as it changes. */
@@ -150,10 +152,11 @@ export class MessengerAuthBridge {
   /** Signs Messenger out (revoking its tokens), in every tab; the portal's sign-out follows. */
   async signOut(): Promise<void> {
     this.deps.channel.post({ type: 'signed-out' });
+    // Before Messenger's own Auth.loggedOut, which would be reported as coming from Messenger.
+    this.onLoggedOut('portal');
     await this.bounded(this.deps.messenger.command('Auth.logout')).catch((error: unknown) =>
       this.log(MessengerAuthLogLevel.Warn, 'Messenger logout did not complete', error),
     );
-    this.onLoggedOut('portal');
   }
 
   private async beforeReady(): Promise<void> {
@@ -250,7 +253,17 @@ export class MessengerAuthBridge {
         this.expectArrival = true;
         const answer = await this.bounded(
           this.deps.messenger.command<{ jwt?: string } | undefined>('Auth.refreshToken'),
-        );
+        ).catch((error: unknown) => {
+          // Messenger drops its tokens when a refresh fails: nothing is left to retry with.
+          if (current && tracker.storedJwt() === null) {
+            throw new MessengerAuthError(
+              MessengerAuthErrorCode.SESSION_ENDED,
+              'Messenger dropped its tokens after a failed refresh',
+              { cause: error },
+            );
+          }
+          throw error;
+        });
         // Whether Messenger resolves with the JWT is not documented: storage tells otherwise.
         const jwt = answer?.jwt ?? tracker.storedJwt();
         const observation = jwt ? tracker.arrived(jwt) : undefined;
@@ -327,7 +340,8 @@ export class MessengerAuthBridge {
    */
   private async recover(): Promise<void> {
     await lastValueFrom(timer(RECOVERY_GRACE_MS, this.deps.scheduler));
-    if (this.state === 'authenticated' || !this.portalSignedIn) return;
+    // Messenger's own re-authentication may already have met the loop guard: no second attempt.
+    if (this.state === 'authenticated' || this.loginPrevented || !this.portalSignedIn) return;
     try {
       await this.reAuthenticate();
       await lastValueFrom(timer(RECOVERY_GRACE_MS, this.deps.scheduler));
@@ -343,6 +357,9 @@ export class MessengerAuthBridge {
   }
 
   private onAuthenticated(jwt: string | undefined): void {
+    // The answer to this tab's own refresh, which reports it when it settles: a new observation
+    // now would make the refresh engine drop the refresh in flight (switchMap) before it reports.
+    if (this.refreshFlight) return;
     const { tracker } = this.deps;
     const observation =
       jwt && this.expectArrival
@@ -406,6 +423,7 @@ export class MessengerAuthBridge {
 
   private fail(type: 'authorization-failed' | 'login-loop-prevented', error: unknown): void {
     if (type === 'login-loop-prevented') {
+      this.loginPrevented = true;
       this.emit({ type, reason: describe(error) });
       this.setState('ended');
     } else {
@@ -417,6 +435,7 @@ export class MessengerAuthBridge {
 
   private setState(to: MessengerAuthState): void {
     const from = this.stateSubject.value;
+    if (to === 'authenticated') this.loginPrevented = false;
     if (from === to) return;
     this.stateSubject.next(to);
     this.emit({ type: 'state-changed', from, to });

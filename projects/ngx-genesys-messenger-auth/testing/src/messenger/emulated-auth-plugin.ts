@@ -213,7 +213,13 @@ export class EmulatedAuthPlugin {
   private async startReAuthentication(requested: boolean): Promise<void> {
     this.setStatus('reauthenticate');
     if (!requested && this.ctx.variants.reAuthentication === 'button') return;
-    await this.ctx.plugin.command('AuthProvider.reAuthenticate', {});
+    try {
+      await this.ctx.plugin.command('AuthProvider.reAuthenticate', {});
+    } catch (error) {
+      // The page could not sign the user in again: keep showing the re-authenticate state.
+      this.ctx.plugin.publish('authError', { message: message(error) });
+      return;
+    }
     await this.requestCode();
   }
 
