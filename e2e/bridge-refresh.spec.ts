@@ -8,27 +8,17 @@ import {
   advancePastNextRefresh,
   browserNow,
   nextRefreshAt,
-  recordMessengerStatuses,
   recordedStatuses,
   setVisibility,
   signInWithMessenger,
-  resetWorld,
+  useVirtualTime,
 } from './support/bridge';
 import { sim } from './support/genesys-sim';
 
 const HOUR = 3600_000;
 
 test.describe('Messenger with the bridge: proactive refresh', () => {
-  test.beforeEach(async ({ context, request }) => {
-    await resetWorld(request);
-    await context.clock.install();
-    await recordMessengerStatuses(context);
-  });
-
-  // Later specs sign in with real clocks: put the IdP's and Genesys' clocks back.
-  test.afterEach(async ({ request }) => {
-    await resetWorld(request);
-  });
+  useVirtualTime(test);
 
   test('stays signed in through a day of virtual time, the tab hidden every other hour', async ({
     page,

@@ -9,10 +9,9 @@ import {
   bridgeState,
   browserNow,
   nextRefreshAt,
-  recordMessengerStatuses,
   recordedStatuses,
   signInWithMessenger,
-  resetWorld,
+  useVirtualTime,
 } from './support/bridge';
 import { sim } from './support/genesys-sim';
 import { account, signInAtIdp } from './support/idp-login';
@@ -38,16 +37,7 @@ function countLoginPages(page: Page): () => number {
 }
 
 test.describe('Messenger with the bridge: page loads', () => {
-  test.beforeEach(async ({ context, request }) => {
-    await resetWorld(request);
-    await context.clock.install();
-    await recordMessengerStatuses(context);
-  });
-
-  // Later specs sign in with real clocks: put the IdP's and Genesys' clocks back.
-  test.afterEach(async ({ request }) => {
-    await resetWorld(request);
-  });
+  useVirtualTime(test);
 
   test('a tab opened after an hour with every tab closed is signed in, without a login page or a prompt', async ({
     page,

@@ -1,4 +1,10 @@
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+  type TestType,
+} from '@playwright/test';
 import { sim } from './genesys-sim';
 import { account, signInAtIdp } from './idp-login';
 import { MessengerWidget } from './messenger-widget';
@@ -126,4 +132,22 @@ export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Pr
     });
     document.dispatchEvent(new Event('visibilitychange'));
   }, state);
+}
+
+/**
+ * Gives each test of a describe block a fresh Genesys, real clocks to start from, a fake browser
+ * clock it can move, and a record of the widget's statuses; puts the clocks back afterwards (later
+ * specs sign in with real clocks).
+ */
+export function useVirtualTime(
+  test: TestType<{ context: BrowserContext; request: APIRequestContext }, object>,
+): void {
+  test.beforeEach(async ({ context, request }) => {
+    await resetWorld(request);
+    await context.clock.install();
+    await recordMessengerStatuses(context);
+  });
+  test.afterEach(async ({ request }) => {
+    await resetWorld(request);
+  });
 }

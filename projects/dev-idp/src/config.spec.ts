@@ -115,11 +115,13 @@ describe('parseConfig', () => {
       DEV_IDP_REFRESH_TOKEN_TTL: '92',
       DEV_IDP_SESSION_TTL: '93',
       DEV_IDP_GENESYS_CLIENT_SECRET: 'from-env',
+      DEV_IDP_TEST_CONTROLS: 'on',
     };
 
     it('configure every setting', () => {
       const config = parseConfig([], env);
       expect(config).toEqual({
+        testControls: true,
         port: 4600,
         host: '127.0.0.2',
         issuer: 'http://localhost:4600',
@@ -146,10 +148,17 @@ describe('parseConfig', () => {
   });
 
   describe('errors', () => {
+    it('name the allowed values of --test-controls', () => {
+      expectError(['--test-controls', 'maybe'], 'bad-choice').toBe(
+        '--test-controls must be one of on, off, got "maybe"',
+      );
+    });
+
     it('name an unknown flag and list the known ones', () => {
       expectError(['--verbose'], 'unknown-flag').toBe(
         'unknown flag --verbose; known flags: --port, --host, --issuer, --access-token-ttl, ' +
-          '--id-token-ttl, --refresh-token-ttl, --session-ttl, --genesys-client-secret, --help',
+          '--id-token-ttl, --refresh-token-ttl, --session-ttl, --genesys-client-secret, ' +
+          '--test-controls, --help',
       );
     });
 
@@ -280,6 +289,7 @@ describe('usage', () => {
       '--refresh-token-ttl',
       '--session-ttl',
       '--genesys-client-secret',
+      '--test-controls',
       '--help',
     ]);
   });
