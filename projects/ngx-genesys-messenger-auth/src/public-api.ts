@@ -9,12 +9,14 @@ export {
   provideMessengerAuth,
   withMessengerAuthLogger,
   withMessengerSnippet,
+  withRemoteProfile,
   type MessengerAuthFeature,
 } from './lib/provide-messenger-auth';
 export { MessengerAuthModule } from './lib/messenger-auth.module';
 export {
   MESSENGER_AUTH_CLOCK,
   MESSENGER_AUTH_CONFIG,
+  MESSENGER_AUTH_CONFIG_SOURCE,
   MESSENGER_AUTH_SCHEDULER,
 } from './lib/messenger-auth-tokens';
 

@@ -1,11 +1,28 @@
 import { InjectionToken } from '@angular/core';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { ResolvedMessengerAuthConfig } from 'ngx-genesys-messenger-auth/core';
+import type {
+  MessengerAuthConfig,
+  ResolvedMessengerAuthConfig,
+} from 'ngx-genesys-messenger-auth/core';
 
-/** The validated configuration (set by `provideMessengerAuth`). */
+/**
+ * The validated configuration given to `provideMessengerAuth` (injecting it validates it).
+ * With `withRemoteProfile`, use {@link MESSENGER_AUTH_CONFIG_SOURCE}: the configuration is only
+ * known once the profile has loaded.
+ */
 export const MESSENGER_AUTH_CONFIG = new InjectionToken<ResolvedMessengerAuthConfig>(
   ngDevMode ? 'MESSENGER_AUTH_CONFIG' : '',
 );
+
+/** @internal The configuration as written in `provideMessengerAuth(config)`, before validation. */
+export const MESSENGER_AUTH_SETUP = new InjectionToken<Partial<MessengerAuthConfig>>(
+  ngDevMode ? 'MESSENGER_AUTH_SETUP' : '',
+);
+
+/** The configuration the bridge runs with, once known (at once, or after a remote profile loads). */
+export const MESSENGER_AUTH_CONFIG_SOURCE = new InjectionToken<
+  Promise<ResolvedMessengerAuthConfig>
+>(ngDevMode ? 'MESSENGER_AUTH_CONFIG_SOURCE' : '');
 
 /** The clock the bridge reads (ms since the epoch); tests replace it. */
 export const MESSENGER_AUTH_CLOCK = new InjectionToken<() => number>(

@@ -4,6 +4,7 @@ import {
   ɵinitializeMessengerAuth,
   ɵmessengerAuthProviders,
   type MessengerAuthFeature,
+  type MessengerAuthFeatureKind,
 } from './provide-messenger-auth';
 
 /**
@@ -15,6 +16,16 @@ export class MessengerAuthModule {
   /** Sets up the bridge; see `provideMessengerAuth`. */
   static forRoot(
     config: MessengerAuthConfig,
+    ...features: MessengerAuthFeature[]
+  ): ModuleWithProviders<MessengerAuthModule>;
+  /** Sets up the bridge with its Genesys settings from a published profile (`withRemoteProfile`). */
+  static forRoot(
+    config: Partial<MessengerAuthConfig>,
+    profile: MessengerAuthFeature<MessengerAuthFeatureKind.RemoteProfile>,
+    ...features: MessengerAuthFeature[]
+  ): ModuleWithProviders<MessengerAuthModule>;
+  static forRoot(
+    config: Partial<MessengerAuthConfig>,
     ...features: MessengerAuthFeature[]
   ): ModuleWithProviders<MessengerAuthModule> {
     return {

@@ -1,21 +1,35 @@
 import { DestroyRef, inject, Injectable, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
-import { firstValueFrom, Subject, type Observable } from 'rxjs';
+import {
+  DEFAULT_MESSENGER_AUTH_CONFIG,
+  genesysHosts,
+  installGenesysSnippet,
+  type ResolvedMessengerAuthConfig,
+} from 'ngx-genesys-messenger-auth/core';
+import {
+  firstValueFrom,
+  ReplaySubject,
+  shareReplay,
+  startWith,
+  Subject,
+  switchMap,
+  type Observable,
+} from 'rxjs';
 import type { AuthorizationMode } from './authorization/authorization-request';
 import { AuthorizationStore } from './authorization/authorization-store';
 import { MessengerAuthorizer } from './authorization/messenger-authorizer';
 import type { MessengerAuthEvent, MessengerAuthState } from './bridge/bridge-state';
 import { JwtTracker } from './bridge/jwt-tracker';
 import { MessengerAuthBridge } from './bridge/messenger-auth-bridge';
-import { genesysHosts, installGenesysSnippet } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogger } from './logging/messenger-auth-logger';
+import { MessengerAuthLogger, MessengerAuthLogLevel } from './logging/messenger-auth-logger';
 import { MessengerClient } from './messenger/messenger-client';
 import {
   MESSENGER_AUTH_CLOCK,
-  MESSENGER_AUTH_CONFIG,
+  MESSENGER_AUTH_CONFIG_SOURCE,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SCHEDULER,
+  MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
 import { OidcPortalSession } from './oidc/oidc-portal-session';
 import { pageWakeups } from './refresh/page-wakeups';
@@ -26,6 +40,8 @@ import { TabChannel } from './tabs/tab-channel';
 const COMMAND_TIMEOUT_MS = 30_000;
 /** The static page hidden-iframe authorization comes back to (ships in the package's assets). */
 export const SILENT_CALLBACK_PATH = '/messenger-silent-callback.html';
+/** Where the bridge keeps its authorization attempts (one bridge per page). */
+const AUTHORIZATION_NAMESPACE = 'ngma';
 
 /**
  * Keeps Genesys Messenger signed in for as long as the portal's user is: the bridge's state, its
@@ -38,100 +54,135 @@ export const SILENT_CALLBACK_PATH = '/messenger-silent-callback.html';
  */
 @Injectable()
 export class MessengerAuth {
-  private readonly config = inject(MESSENGER_AUTH_CONFIG);
+  private readonly setup = inject(MESSENGER_AUTH_SETUP);
+  private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
   private readonly oidc = inject(OidcSecurityService);
   private readonly portal = inject(OidcPortalSession);
   private readonly installsSnippet = inject(MESSENGER_AUTH_INSTALLS_SNIPPET);
   private readonly now = inject(MESSENGER_AUTH_CLOCK);
-  private readonly bridge = this.createBridge();
+  private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
+  private readonly logger = inject(MessengerAuthLogger);
+  private readonly authorizationStarts = new Subject<AuthorizationMode>();
+  private readonly authorizer = this.createAuthorizer();
+  private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
+  private bridge?: MessengerAuthBridge;
 
-  /** The bridge's state as it changes. */
-  readonly state$: Observable<MessengerAuthState> = this.bridge.state$;
+  /** The bridge's state as it changes (`anonymous` until the configuration is known). */
+  readonly state$: Observable<MessengerAuthState> = this.bridges.pipe(
+    switchMap((bridge) => bridge.state$),
+    startWith<MessengerAuthState>('anonymous'),
+    shareReplay({ bufferSize: 1, refCount: false }),
+  );
   /** What happened, timestamped; never a token, code or secret. */
-  readonly events$: Observable<MessengerAuthEvent> = this.bridge.events$;
+  readonly events$: Observable<MessengerAuthEvent> = this.bridges.pipe(
+    switchMap((bridge) => bridge.events$),
+  );
   /** When the next refresh is due (ms since the epoch), or null when none is scheduled. */
-  readonly nextRefreshAt$: Observable<number | null> = this.bridge.nextRefreshAt$;
+  readonly nextRefreshAt$: Observable<number | null> = this.bridges.pipe(
+    switchMap((bridge) => bridge.nextRefreshAt$),
+    startWith<number | null>(null),
+  );
   /** The bridge's state, for templates. */
-  readonly state: Signal<MessengerAuthState> = toSignal(this.state$, {
-    initialValue: this.bridge.state,
-  });
+  readonly state: Signal<MessengerAuthState> = toSignal(this.state$, { initialValue: 'anonymous' });
   /** When the next refresh is due, for templates. */
   readonly nextRefreshAt: Signal<number | null> = toSignal(this.nextRefreshAt$, {
     initialValue: null,
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.bridge.stop());
+    inject(DestroyRef).onDestroy(() => this.bridge?.stop());
   }
 
   /** Refreshes Messenger's JWT now (joins a refresh in flight). */
   refreshNow(): void {
-    this.bridge.refreshNow();
+    this.bridge?.refreshNow();
   }
 
   /** Signs the user out of Messenger (revoking its tokens) and then of the portal and the IdP. */
   async signOut(): Promise<void> {
-    await firstValueFrom(this.oidc.logoffAndRevokeTokens(this.config.oidcConfigId), {
+    await firstValueFrom(this.oidc.logoffAndRevokeTokens(this.setup.oidcConfigId), {
       defaultValue: undefined,
     });
   }
 
   /** Signs Messenger out in every tab; the portal's logoff paths call it first. */
   signOutMessenger(): Promise<void> {
-    return this.bridge.signOut();
+    return this.bridge?.signOut() ?? Promise.resolve();
   }
 
-  /** @internal Reads a redirect answer now; starts once the app's initializers have run. */
+  /**
+   * @internal Reads a redirect answer now (before the portal's OIDC library reads the URL), builds
+   * the bridge once the configuration is known, and starts it after the app's initializers.
+   */
   ɵinitialize(initialized: Promise<unknown>): void {
-    void this.bridge.captureRedirect();
-    void initialized.then(() => this.start());
+    const captured = this.authorizer.captureRedirect();
+    void this.configSource.then(
+      async (config) => {
+        const bridge = this.createBridge(config);
+        this.bridge = bridge;
+        this.bridges.next(bridge);
+        bridge.adoptRedirectAnswer(await captured);
+        await initialized;
+        await this.start(config, bridge);
+      },
+      (error: unknown) =>
+        // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
+        this.logger.log(MessengerAuthLogLevel.Error, 'the bridge has no configuration', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
   }
 
-  private async start(): Promise<void> {
+  private async start(
+    config: ResolvedMessengerAuthConfig,
+    bridge: MessengerAuthBridge,
+  ): Promise<void> {
     if (this.installsSnippet) {
       const signedIn = await firstValueFrom(this.portal.signedIn$);
-      if (!signedIn && this.config.signedOut === 'none') return;
-      const { apps } = genesysHosts(this.config.environment);
+      if (!signedIn && config.signedOut === 'none') return;
+      const { apps } = genesysHosts(config.environment);
       installGenesysSnippet(
         window,
-        { environment: this.config.environment, deploymentId: this.config.deploymentId },
+        { environment: config.environment, deploymentId: config.deploymentId },
         `${apps}/genesys-bootstrap/genesys.min.js`,
       );
     }
-    this.bridge.start();
+    bridge.start();
   }
 
-  private createBridge(): MessengerAuthBridge {
-    const { config, now } = this;
+  /** The authorizer exists before the configuration: a redirect answer must be read at once. */
+  private createAuthorizer(): MessengerAuthorizer {
     const origin = window.location.origin;
-    const namespace = `ngma:${config.deploymentId}`;
-    const authorizationStarts = new Subject<AuthorizationMode>();
-    const authorizer = new MessengerAuthorizer({
+    const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...this.setup };
+    return new MessengerAuthorizer({
       win: window,
-      store: new AuthorizationStore(window.sessionStorage, namespace),
-      now,
+      store: new AuthorizationStore(window.sessionStorage, AUTHORIZATION_NAMESPACE),
+      now: this.now,
       settings: () => this.portal.settings(),
-      redirectUri: origin + config.redirectPath,
+      redirectUri: origin + setup.redirectPath,
       silentRedirectUri: origin + SILENT_CALLBACK_PATH,
-      silentTimeoutMs: config.silentAuthorizationTimeoutMs,
-      reauthWindowMs: config.reauthWindowMs,
-      onStart: (mode) => authorizationStarts.next(mode),
+      silentTimeoutMs: setup.silentAuthorizationTimeoutMs,
+      reauthWindowMs: setup.reauthWindowMs,
+      onStart: (mode) => this.authorizationStarts.next(mode),
     });
+  }
+
+  private createBridge(config: ResolvedMessengerAuthConfig): MessengerAuthBridge {
     return new MessengerAuthBridge({
       deploymentId: config.deploymentId,
       policy: config.refresh,
       messenger: new MessengerClient(window),
       portal: this.portal,
-      authorizer,
-      tracker: new JwtTracker(window.localStorage, config.deploymentId, now),
+      authorizer: this.authorizer,
+      tracker: new JwtTracker(window.localStorage, config.deploymentId, this.now),
       lock: createRefreshLock(),
-      channel: new TabChannel(namespace),
-      authorizationStarts,
+      channel: new TabChannel(`ngma:${config.deploymentId}`),
+      authorizationStarts: this.authorizationStarts,
       wakeups: pageWakeups(document, window),
-      now,
-      scheduler: inject(MESSENGER_AUTH_SCHEDULER),
+      now: this.now,
+      scheduler: this.scheduler,
       random: Math.random,
-      logger: inject(MessengerAuthLogger),
+      logger: this.logger,
       commandTimeoutMs: COMMAND_TIMEOUT_MS,
     });
   }

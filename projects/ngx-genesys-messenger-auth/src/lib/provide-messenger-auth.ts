@@ -17,7 +17,13 @@ import {
   MessengerAuthLogLevel,
 } from './logging/messenger-auth-logger';
 import { MessengerAuth } from './messenger-auth';
-import { MESSENGER_AUTH_CONFIG, MESSENGER_AUTH_INSTALLS_SNIPPET } from './messenger-auth-tokens';
+import {
+  MESSENGER_AUTH_CONFIG,
+  MESSENGER_AUTH_CONFIG_SOURCE,
+  MESSENGER_AUTH_INSTALLS_SNIPPET,
+  MESSENGER_AUTH_SETUP,
+} from './messenger-auth-tokens';
+import { loadRemoteProfile } from './profile/remote-profile';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
 import { OidcPortalSession } from './oidc/oidc-portal-session';
 
@@ -25,6 +31,7 @@ import { OidcPortalSession } from './oidc/oidc-portal-session';
 export enum MessengerAuthFeatureKind {
   Snippet,
   Logger,
+  RemoteProfile,
 }
 
 /** An optional part of the set-up, made by a `with…()` function. */
@@ -64,9 +71,39 @@ export function withMessengerAuthLogger(
   };
 }
 
+/**
+ * Loads the Genesys deployment, the Messenger client id, scopes and refresh policy at start-up
+ * from a profile published by the profile server (the admin app edits it), instead of writing them
+ * in the code. Fields given to `provideMessengerAuth` as well are overridden by the profile. The
+ * last good copy is kept in localStorage for when the server is down; with neither, the bridge
+ * stays off and logs NGMA4180.
+ * @param url the published document, e.g. `https://profiles.example.com/profiles/portal/published`
+ * @param options how long to wait for the server before using the kept copy (default 5 s)
+ */
+export function withRemoteProfile(
+  url: string,
+  options: { readonly timeoutMs?: number } = {},
+): MessengerAuthFeature<MessengerAuthFeatureKind.RemoteProfile> {
+  return {
+    ɵkind: MessengerAuthFeatureKind.RemoteProfile,
+    ɵproviders: [
+      {
+        provide: MESSENGER_AUTH_CONFIG_SOURCE,
+        useFactory: () => {
+          const setup = inject(MESSENGER_AUTH_SETUP);
+          return loadRemoteProfile(url, {
+            storage: window.localStorage,
+            timeoutMs: options.timeoutMs ?? 5_000,
+          }).then(({ document }) => validateMessengerAuthConfig({ ...setup, ...document.bridge }));
+        },
+      },
+    ],
+  };
+}
+
 /** @internal The provider list shared by `provideMessengerAuth` and `MessengerAuthModule.forRoot`. */
 export function ɵmessengerAuthProviders(
-  config: MessengerAuthConfig,
+  config: Partial<MessengerAuthConfig>,
   features: readonly MessengerAuthFeature[],
 ): Provider[] {
   const kinds = features.map((f) => f.ɵkind);
@@ -81,7 +118,14 @@ export function ɵmessengerAuthProviders(
   }
   return [
     // Fails at start-up (when the injector is created) with a coded error naming the field.
+    { provide: MESSENGER_AUTH_SETUP, useValue: config },
     { provide: MESSENGER_AUTH_CONFIG, useFactory: () => validateMessengerAuthConfig(config) },
+    // Injected by MessengerAuth at start-up, which validates the configuration there and then
+    // (withRemoteProfile replaces it: the configuration then arrives with the profile).
+    {
+      provide: MESSENGER_AUTH_CONFIG_SOURCE,
+      useFactory: () => Promise.resolve(inject(MESSENGER_AUTH_CONFIG)),
+    },
     {
       provide: MessengerAuthLogger,
       useValue: new ConsoleMessengerAuthLogger(MessengerAuthLogLevel.Warn),
@@ -122,6 +166,21 @@ export function ɵinitializeMessengerAuth(): void {
  */
 export function provideMessengerAuth(
   config: MessengerAuthConfig,
+  ...features: MessengerAuthFeature[]
+): EnvironmentProviders;
+/**
+ * Sets up the bridge with its Genesys settings loaded from a published profile.
+ * @param config the portal-side settings (e.g. `oidcConfigId`, `redirectPath`); the profile gives the rest
+ * @param profile `withRemoteProfile(url)`
+ * @param features other features
+ */
+export function provideMessengerAuth(
+  config: Partial<MessengerAuthConfig>,
+  profile: MessengerAuthFeature<MessengerAuthFeatureKind.RemoteProfile>,
+  ...features: MessengerAuthFeature[]
+): EnvironmentProviders;
+export function provideMessengerAuth(
+  config: Partial<MessengerAuthConfig>,
   ...features: MessengerAuthFeature[]
 ): EnvironmentProviders {
   return makeEnvironmentProviders([

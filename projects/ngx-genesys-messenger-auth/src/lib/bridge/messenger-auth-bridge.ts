@@ -76,19 +76,24 @@ export class MessengerAuthBridge {
    * one. Call it before the portal's OIDC library reads the URL.
    */
   captureRedirect(): Promise<void> {
-    return this.deps.authorizer.captureRedirect().then((result) => {
-      if (!result) return;
-      if (!(result instanceof MessengerAuthError)) {
-        this.heldCode = result;
-      } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
-        // The silent redirect found no IdP session: the user must sign in (once per window).
-        this.deps.authorizer
-          .interactive()
-          .catch((error: unknown) => this.fail('login-loop-prevented', error));
-      } else {
-        this.fail('authorization-failed', result);
-      }
-    });
+    return this.deps.authorizer
+      .captureRedirect()
+      .then((result) => this.adoptRedirectAnswer(result));
+  }
+
+  /** Takes in the answer of a full-page authorization redirect read from this page load's URL. */
+  adoptRedirectAnswer(result: GenesysAuthCodeResult | MessengerAuthError | undefined): void {
+    if (!result) return;
+    if (!(result instanceof MessengerAuthError)) {
+      this.heldCode = result;
+    } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
+      // The silent redirect found no IdP session: the user must sign in (once per window).
+      this.deps.authorizer
+        .interactive()
+        .catch((error: unknown) => this.fail('login-loop-prevented', error));
+    } else {
+      this.fail('authorization-failed', result);
+    }
   }
 
   /** Starts following the portal and Messenger; registers the AuthProvider plugin. */

@@ -5,7 +5,7 @@ import type { IdpMetadata } from '../authorization/authorization-request';
 import type { AuthorizerSettings } from '../authorization/messenger-authorizer';
 import type { PortalSessionPort } from '../bridge/bridge-ports';
 import { MessengerAuthError, MessengerAuthErrorCode } from 'ngx-genesys-messenger-auth/core';
-import { MESSENGER_AUTH_CONFIG } from '../messenger-auth-tokens';
+import { MESSENGER_AUTH_CONFIG_SOURCE, MESSENGER_AUTH_SETUP } from '../messenger-auth-tokens';
 
 interface DiscoveryDocument {
   readonly issuer?: unknown;
@@ -22,13 +22,15 @@ interface DiscoveryDocument {
 @Injectable()
 export class OidcPortalSession implements PortalSessionPort {
   private readonly oidc = inject(OidcSecurityService);
-  private readonly config = inject(MESSENGER_AUTH_CONFIG);
+  /** The portal-side settings (which OIDC configuration to follow) are known at once. */
+  private readonly setup = inject(MESSENGER_AUTH_SETUP);
+  private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
   private settingsPromise?: Promise<AuthorizerSettings>;
 
   /** @inheritdoc */
   readonly signedIn$: Observable<boolean> = this.oidc.isAuthenticated$.pipe(
     map((result) => {
-      const id = this.config.oidcConfigId;
+      const id = this.setup.oidcConfigId;
       if (id === undefined) return result.isAuthenticated;
       return (
         result.allConfigsAuthenticated.find((c) => c.configId === id)?.isAuthenticated ?? false
@@ -40,7 +42,7 @@ export class OidcPortalSession implements PortalSessionPort {
   /** @inheritdoc */
   signOutLocally(): void {
     // The library's own logoffLocal: the Messenger-aware override would announce a sign-out again.
-    OidcSecurityService.prototype.logoffLocal.call(this.oidc, this.config.oidcConfigId);
+    OidcSecurityService.prototype.logoffLocal.call(this.oidc, this.setup.oidcConfigId);
   }
 
   /** Client id, scope and IdP metadata for Messenger's authorization requests (fetched once). */
@@ -51,11 +53,12 @@ export class OidcPortalSession implements PortalSessionPort {
   }
 
   private async loadSettings(): Promise<AuthorizerSettings> {
-    const oidcConfig = await firstValueFrom(this.oidc.getConfiguration(this.config.oidcConfigId));
+    const config = await this.configSource;
+    const oidcConfig = await firstValueFrom(this.oidc.getConfiguration(config.oidcConfigId));
     if (!oidcConfig?.authority || !oidcConfig.clientId) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.MISSING_OIDC_CONFIG,
-        `angular-auth-oidc-client has no configuration${this.config.oidcConfigId ? ` "${this.config.oidcConfigId}"` : ''} with an authority and a clientId`,
+        `angular-auth-oidc-client has no configuration${config.oidcConfigId ? ` "${config.oidcConfigId}"` : ''} with an authority and a clientId`,
       );
     }
     // As angular-auth-oidc-client does: the well-known URL (default: the authority) gets the
@@ -63,8 +66,8 @@ export class OidcPortalSession implements PortalSessionPort {
     const base = (oidcConfig.authWellknownEndpointUrl || oidcConfig.authority).replace(/\/$/, '');
     const url = base.includes('/.well-known/') ? base : `${base}/.well-known/openid-configuration`;
     return {
-      clientId: this.config.clientId ?? oidcConfig.clientId,
-      scope: this.config.scope,
+      clientId: config.clientId ?? oidcConfig.clientId,
+      scope: config.scope,
       idp: await fetchIdpMetadata(url),
     };
   }
