@@ -2,7 +2,7 @@
 // because the apps consume it from dist/, then the apps.
 import { run } from './setup.mjs';
 
-export const BUILD_ORDER = ['ngx-genesys-messenger-auth', 'demo-portal'];
+export const BUILD_ORDER = ['ngx-genesys-messenger-auth', 'demo-portal', 'admin'];
 
 for (const project of BUILD_ORDER) {
   console.log(`build: ${project}`);

@@ -33,6 +33,12 @@ export const SERVICES = [
     command: tsx('projects/dev-idp/src/main.ts', '--test-controls', 'on'),
   },
   {
+    name: 'profile-server',
+    url: 'http://localhost:4600',
+    readyUrl: 'http://localhost:4600/health',
+    command: tsx('projects/profile-server/src/main.ts'),
+  },
+  {
     name: 'genesys-sim',
     url: 'http://localhost:4500',
     readyUrl: 'http://localhost:4500/__sim/stats',
@@ -46,7 +52,22 @@ export const SERVICES = [
     build: {
       project: 'demo-portal',
       output: 'dist/demo-portal/browser/index.html',
-      sources: ['projects/demo-portal', 'projects/ngx-genesys-messenger-auth/src'],
+      sources: ['projects/demo-portal', 'projects/ngx-genesys-messenger-auth'],
+    },
+  },
+  {
+    name: 'admin',
+    url: 'http://localhost:4300',
+    readyUrl: 'http://localhost:4300/',
+    command: staticSite('dist/admin/browser', 4300),
+    build: {
+      project: 'admin',
+      output: 'dist/admin/browser/index.html',
+      sources: [
+        'projects/admin',
+        'projects/ngx-genesys-messenger-auth/profile',
+        'projects/ngx-genesys-messenger-auth/core',
+      ],
     },
   },
 ];

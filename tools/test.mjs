@@ -14,7 +14,7 @@ const STEPS = [
   ['build', 'node tools/build.mjs', 10 * MINUTE],
   [
     'karma',
-    'npx ng test demo-portal --watch=false && npx ng test ngx-genesys-messenger-auth --watch=false',
+    'npx ng test demo-portal --watch=false && npx ng test ngx-genesys-messenger-auth --watch=false && npx ng test admin --watch=false',
     10 * MINUTE,
   ],
   ['e2e', 'npx playwright test', 15 * MINUTE],

@@ -6,6 +6,8 @@ export const TS_PROJECTS = [
   'projects/ngx-genesys-messenger-auth/tsconfig.lib.json',
   'projects/demo-portal/tsconfig.app.json',
   'projects/demo-portal/tsconfig.browser-spec.json',
+  'projects/admin/tsconfig.app.json',
+  'projects/admin/tsconfig.browser-spec.json',
   'projects/ngx-genesys-messenger-auth/tsconfig.browser-spec.json',
   'tsconfig.spec.json',
   'tsconfig.node.json',

@@ -10,6 +10,8 @@ import type { DevIdpConfig } from './config';
 export const PORTAL_ORIGIN = 'http://localhost:4200';
 /** Origin of the admin app. */
 export const ADMIN_ORIGIN = 'http://localhost:4300';
+/** The profile server: the resource (audience) of the admin app's access tokens. */
+export const PROFILE_SERVER_AUDIENCE = 'http://localhost:4600';
 
 /** Client ids of the dev IdP. */
 export const CLIENT_IDS = {
@@ -28,6 +30,12 @@ export interface DevClient {
   readonly pkceRequired: boolean;
   readonly redirectUris: readonly string[];
   readonly postLogoutRedirectUris: readonly string[];
+  /**
+   * The API its access tokens are for (RFC 8707 resource indicator, used when the client asks for
+   * none): such tokens are JWTs with this `aud`, which that API verifies with the IdP's JWKS, and
+   * they cannot be used at userinfo. Absent: opaque access tokens for userinfo.
+   */
+  readonly accessTokenAudience?: string;
 }
 
 /** The dev IdP's clients. */
@@ -59,6 +67,7 @@ export const DEV_CLIENTS: readonly DevClient[] = [
     pkceRequired: true,
     redirectUris: [`${ADMIN_ORIGIN}/callback`, `${ADMIN_ORIGIN}/silent-renew.html`],
     postLogoutRedirectUris: [`${ADMIN_ORIGIN}/`],
+    accessTokenAudience: PROFILE_SERVER_AUDIENCE,
   },
 ];
 

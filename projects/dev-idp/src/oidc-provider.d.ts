@@ -65,6 +65,7 @@ declare module 'oidc-provider' {
     readonly clientId?: string;
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: readonly string[]): void;
+    addResourceScope(resource: string, scope: string): void;
     save(): Promise<string>;
   }
 
@@ -90,6 +91,10 @@ declare module 'oidc-provider' {
     readonly provider: Provider;
     readonly requestParamOIDCScopes: Set<string>;
     readonly requestParamClaims: Set<string>;
+    /** All requested scopes (OIDC and API scopes). */
+    readonly requestParamScopes: Set<string>;
+    /** The APIs the request is for, by resource indicator. */
+    readonly resourceServers: Readonly<Record<string, ResourceServer>>;
     readonly entities: { readonly RotatedRefreshToken?: BaseToken };
   }
 
@@ -99,6 +104,21 @@ declare module 'oidc-provider' {
     body: unknown;
     type: string;
     status: number;
+  }
+
+  /** What `getResourceServerInfo` says about an API (resource indicator). */
+  export interface ResourceServerInfo {
+    /** Space-separated scopes the API accepts. */
+    scope: string;
+    audience?: string;
+    accessTokenTTL?: number;
+    accessTokenFormat?: 'opaque' | 'jwt';
+    jwt?: { sign?: { alg?: string; kid?: string } };
+  }
+
+  export interface ResourceServer {
+    readonly scopes: Set<string>;
+    identifier(): string;
   }
 
   export interface AccountClaims extends UnknownObject {
@@ -171,6 +191,20 @@ declare module 'oidc-provider' {
         ) => Promise<boolean>;
       };
       userinfo?: { enabled: boolean };
+      resourceIndicators?: {
+        enabled: boolean;
+        defaultResource?: (
+          ctx: KoaContextWithOIDC,
+          client: Client,
+          oneOf?: string[],
+        ) => Promise<string | string[] | undefined>;
+        useGrantedResource?: (ctx: KoaContextWithOIDC, model: BaseToken) => Promise<boolean>;
+        getResourceServerInfo?: (
+          ctx: KoaContextWithOIDC,
+          resourceIndicator: string,
+          client: Client,
+        ) => Promise<ResourceServerInfo>;
+      };
       rpInitiatedLogout?: {
         enabled: boolean;
         logoutSource?: (ctx: KoaContextWithOIDC, form: string) => Promise<void>;
@@ -211,6 +245,9 @@ declare module 'oidc-provider' {
       readonly status: number;
     }
     class SessionNotFound extends OIDCProviderError {}
+    class InvalidTarget extends OIDCProviderError {
+      constructor(description?: string);
+    }
   }
 
   export default Provider;

@@ -2,7 +2,7 @@
  * The oidc-provider instance of the dev IdP: clients, users, lifetimes, first-party grants without
  * a consent screen, refresh tokens without `prompt=consent`, our own pages.
  */
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 import type {
   BaseToken,
   Client,
@@ -10,6 +10,7 @@ import type {
   ErrorOut,
   Grant,
   KoaContextWithOIDC,
+  ResourceServerInfo,
 } from 'oidc-provider';
 
 import { claimsOf, findUserBySub } from './accounts';
@@ -26,6 +27,12 @@ const CLAIMS: Record<string, string[]> = {
   email: ['email', 'email_verified'],
   roles: ['roles'],
 };
+
+/**
+ * The scopes an API audience accepts. Access tokens for it carry the granted ones; `roles` puts
+ * the user's roles into the token (see {@link rolesForAccessToken}).
+ */
+const API_SCOPES = 'roles';
 
 /** Seconds the login page may stay open before the sign-in request expires. */
 const INTERACTION_TTL = 600;
@@ -70,6 +77,18 @@ function createConfiguration(config: DevIdpConfig): Configuration {
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
+      // Only clients with an `accessTokenAudience` get JWT access tokens for that API; the others
+      // ask for no resource and keep opaque access tokens that work at userinfo.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (_ctx, client, oneOf) =>
+          oneOf ?? findDevClient(client.clientId)?.accessTokenAudience,
+        // At the token endpoint, keep the audience the code (or refresh token) was issued for,
+        // even though the request also asks for `openid` (which would otherwise mean userinfo).
+        useGrantedResource: async (ctx) =>
+          findDevClient(ctx.oidc.client?.clientId)?.accessTokenAudience !== undefined,
+        getResourceServerInfo: async (_ctx, resource, client) => apiFor(resource, client),
+      },
       revocation: {
         enabled: true,
         allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
@@ -124,18 +143,41 @@ async function grantWithoutConsent(ctx: KoaContextWithOIDC): Promise<Grant | und
   if (oidc.requestParamClaims.size) {
     grant.addOIDCClaims([...oidc.requestParamClaims]);
   }
+  for (const [resource, server] of Object.entries(oidc.resourceServers)) {
+    const apiScope = [...oidc.requestParamScopes].filter((s) => server.scopes.has(s)).join(' ');
+    if (apiScope) {
+      grant.addResourceScope(resource, apiScope);
+    }
+  }
   await grant.save();
   return grant;
 }
 
-/** Access tokens granted the `roles` scope carry the user's roles. */
-function rolesForAccessToken(token: BaseToken): { roles: string[] } | undefined {
+/**
+ * The API behind a resource indicator, for the one client whose audience it is: JWT access tokens
+ * signed with the IdP's key (RS256), `aud` = the resource, lifetime as configured for all tokens.
+ * @throws InvalidTarget for any other resource or client
+ */
+function apiFor(resource: string, client: Client): ResourceServerInfo {
+  if (findDevClient(client.clientId)?.accessTokenAudience !== resource) {
+    throw new errors.InvalidTarget();
+  }
+  return { scope: API_SCOPES, audience: resource, accessTokenFormat: 'jwt' };
+}
+
+/**
+ * Access tokens granted the `roles` scope carry the user's roles and whose they are
+ * (`preferred_username`, so an API can name the user in its audit trail).
+ */
+function rolesForAccessToken(
+  token: BaseToken,
+): { roles: string[]; preferred_username: string } | undefined {
   const scopes = new Set(token.scope?.split(' '));
   const user = token.accountId ? findUserBySub(token.accountId) : undefined;
   if (token.kind !== 'AccessToken' || !scopes.has('roles') || !user) {
     return undefined;
   }
-  return { roles: [...user.roles] };
+  return { roles: [...user.roles], preferred_username: user.username };
 }
 
 /** As oidc-provider's default: a rotated public-client refresh token keeps its first deadline. */

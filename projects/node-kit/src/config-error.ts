@@ -12,6 +12,7 @@ export type ConfigErrorCode =
   | 'bad-port'
   | 'bad-duration'
   | 'bad-origin'
+  | 'bad-url'
   | 'bad-choice'
   | 'bad-file'
   | 'port-in-use'

@@ -1,0 +1,28 @@
+import type { ProfileSummary } from '../../api/profiles-api.models';
+
+/**
+ * The status a profile row shows: "Draft" until it is published, then the published version and
+ * whether the draft has changed since.
+ *
+ * @param summary The row.
+ */
+export function statusLabel(
+  summary: Pick<ProfileSummary, 'publishedVersion' | 'unpublishedChanges'>,
+): string {
+  if (summary.publishedVersion === null) return 'Draft';
+  const published = `Published v${summary.publishedVersion}`;
+  return summary.unpublishedChanges ? `${published} + draft changes` : published;
+}
+
+/**
+ * A timestamp as the lists show it, in the user's locale; the raw text when it is not a date.
+ *
+ * @param iso An ISO 8601 timestamp, or null.
+ */
+export function shortDateTime(iso: string | null): string {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

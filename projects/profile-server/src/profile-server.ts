@@ -1,0 +1,72 @@
+/**
+ * The profile server's HTTP face: `/health`, the admin API under `/admin`, the portal API under
+ * `/profiles`. JSON only, 256 KiB bodies, one log line per request (method, path, status, time).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+
+import { ApiError, apiErrorHandler, sendApiError } from './api-error';
+import type { Authenticator } from './auth';
+import type { ProfileStore } from './profile-store';
+import { adminRoutes } from './routes-admin';
+import { portalRoutes } from './routes-portal';
+
+/** Largest accepted request body. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** What the server is built from. */
+export interface ProfileServerParts {
+  readonly store: ProfileStore;
+  readonly auth: Authenticator;
+  /** Browser origins of the admin app. */
+  readonly adminOrigins: readonly string[];
+  /** Writes one log line (never a token or a body). */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Builds the Fastify app (not listening yet).
+ * @param parts store, authenticator, admin origins and logger
+ * @returns the app
+ * @usageNotes
+ * ```ts
+ * const app = await createProfileServer({ store, auth, adminOrigins, log });
+ * await app.listen({ port: 4600, host: '127.0.0.1' });
+ * ```
+ */
+export async function createProfileServer(parts: ProfileServerParts): Promise<FastifyInstance> {
+  const { log } = parts;
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  // JSON only: any other body is a 415, not a string handed to the routes.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(apiErrorHandler((message) => log(`unexpected error: ${message}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const message = `no such resource: ${request.method} ${pathOf(request.url)}`;
+    return sendApiError(
+      reply,
+      new ApiError(404, 'not-found', message, {
+        issues: [{ path: 'url', code: 'not-found', message }],
+      }),
+    );
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // Paths only: never a query string, header or body.
+    log(
+      `${request.method} ${pathOf(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`,
+    );
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  await app.register(adminRoutes, {
+    prefix: '/admin',
+    store: parts.store,
+    auth: parts.auth,
+    origins: parts.adminOrigins,
+  });
+  await app.register(portalRoutes, { store: parts.store });
+  return app;
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}

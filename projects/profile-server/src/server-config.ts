@@ -1,0 +1,164 @@
+/**
+ * The profile server's configuration, from flags and environment variables. Pure: validated (and
+ * unit tested) before the database is opened or anything listens.
+ */
+import { isAbsolute, resolve } from 'node:path';
+
+import {
+  cliUsage,
+  oneOf,
+  origins,
+  port,
+  readCli,
+  text,
+  type CliOption,
+  type CliValues,
+  type Parser,
+} from '../../node-kit/src/cli-config';
+import { ConfigError, hostPort, quote } from '../../node-kit/src/config-error';
+
+/** Where the database lives unless `--db` says otherwise, relative to the workspace root. */
+export const DEFAULT_DB_PATH = '.data/profiles.sqlite';
+
+/**
+ * An issuer identifier: an http(s) URL, possibly with a path (Keycloak realms have one), without
+ * query, fragment or credentials; kept exactly as given, since `iss` is compared as a string.
+ */
+export const issuerUrl: Parser<string> = (value, source) => {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    /[?#]/.test(value)
+  ) {
+    throw new ConfigError(
+      'bad-url',
+      `${source} must be an http(s) URL without query or fragment, e.g. http://localhost:4400, ` +
+        `got ${quote(value)}`,
+    );
+  }
+  return value;
+};
+
+/** The options of the profile server. */
+export const SERVER_OPTIONS = {
+  port: {
+    flag: '--port',
+    env: 'PROFILE_SERVER_PORT',
+    example: '4600',
+    description: 'TCP port (default 4600)',
+    parse: port,
+    fallback: 4600,
+  },
+  host: {
+    flag: '--host',
+    env: 'PROFILE_SERVER_HOST',
+    example: '127.0.0.1',
+    description: 'bind address (default 127.0.0.1)',
+    parse: text,
+    fallback: '127.0.0.1',
+  },
+  db: {
+    flag: '--db',
+    env: 'PROFILE_SERVER_DB',
+    example: '.data/profiles.sqlite',
+    description: `SQLite file (default ${DEFAULT_DB_PATH} in the workspace root; :memory: for none)`,
+    parse: text,
+    fallback: '',
+  },
+  issuer: {
+    flag: '--issuer',
+    env: 'PROFILE_SERVER_ISSUER',
+    example: 'http://localhost:4400',
+    description: 'the IdP whose access tokens are accepted (its JWKS is found by discovery)',
+    parse: issuerUrl,
+    fallback: 'http://localhost:4400',
+  },
+  audience: {
+    flag: '--audience',
+    env: 'PROFILE_SERVER_AUDIENCE',
+    example: 'http://localhost:4600',
+    description: 'the `aud` the access tokens must carry (default http://localhost:4600)',
+    parse: text,
+    fallback: 'http://localhost:4600',
+  },
+  clientId: {
+    flag: '--client-id',
+    env: 'PROFILE_SERVER_CLIENT_ID',
+    example: 'admin',
+    description: "the admin app's client id; only its users' tokens are accepted (default admin)",
+    parse: text,
+    fallback: 'admin',
+  },
+  adminOrigins: {
+    flag: '--admin-origins',
+    env: 'PROFILE_SERVER_ADMIN_ORIGINS',
+    example: 'http://localhost:4300',
+    description: 'comma-separated origins of the admin app (CORS of /admin)',
+    parse: origins,
+    fallback: ['http://localhost:4300'] as readonly string[],
+  },
+  seed: {
+    flag: '--seed',
+    env: 'PROFILE_SERVER_SEED',
+    example: 'on',
+    description: 'on: publish a default "demo" profile as v1 into an empty database (default on)',
+    parse: oneOf('on', 'off'),
+    fallback: 'on',
+  },
+} satisfies Record<string, CliOption<unknown>>;
+
+/** The validated configuration. */
+export type ServerConfig = Omit<CliValues<typeof SERVER_OPTIONS>, 'seed'> & {
+  /** Whether to seed the `demo` profile into an empty database. */
+  readonly seed: boolean;
+};
+
+/**
+ * Reads the configuration. A relative `--db` is taken from the current directory, like any path
+ * on a command line; the default lives in the workspace root, wherever the server is started.
+ * @param argv the arguments after the script name (`process.argv.slice(2)`)
+ * @param env the environment (`process.env`)
+ * @param places the current directory and the workspace root (injected so this stays pure)
+ * @returns the configuration, with `db` absolute (or `:memory:`)
+ * @throws ConfigError naming the flag (or variable) and the bad value
+ */
+export function parseServerConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  places: { readonly cwd: string; readonly workspaceRoot: string },
+): ServerConfig {
+  const values = readCli(argv, env, SERVER_OPTIONS);
+  const db = values.db || resolve(places.workspaceRoot, DEFAULT_DB_PATH);
+  return {
+    ...values,
+    db: db === ':memory:' || isAbsolute(db) ? db : resolve(places.cwd, db),
+    seed: values.seed === 'on',
+  };
+}
+
+/**
+ * The single line printed once the server listens (no secrets in it).
+ * @param config the running configuration
+ * @param boundPort the port actually bound
+ * @returns the line, without a newline
+ */
+export function readyLine(config: ServerConfig, boundPort: number): string {
+  return (
+    `profile-server: ready at http://localhost:${boundPort} ` +
+    `(bound ${hostPort(config.host, boundPort)}; db ${config.db}; issuer ${config.issuer}, ` +
+    `audience ${config.audience}, client ${config.clientId}; ` +
+    `admin origins ${config.adminOrigins.join(',')})`
+  );
+}
+
+/**
+ * The `--help` text.
+ * @returns the usage, ending with a newline
+ */
+export function usage(): string {
+  return cliUsage('npm run profile-server --', SERVER_OPTIONS);
+}
