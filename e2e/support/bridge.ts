@@ -83,6 +83,9 @@ export async function advancePastNextRefresh(
     await expect
       .poll(() => nextRefreshAt(each), { intervals: [50, 100, 250], timeout: 15_000 })
       .toBeGreaterThan(next);
+    // Let refreshes in flight finish before time jumps again: a jump past a command's timeout
+    // would make the bridge retry a refresh that is about to succeed.
+    await expect(bridgeState(each)).toHaveAttribute('data-state', 'authenticated');
   }
   return step;
 }

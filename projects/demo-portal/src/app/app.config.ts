@@ -6,7 +6,11 @@ import {
 } from '@angular/core';
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import { provideAuth, withAppInitializerAuthCheck } from 'angular-auth-oidc-client';
-import { provideMessengerAuth, withMessengerSnippet } from 'ngx-genesys-messenger-auth';
+import {
+  provideMessengerAuth,
+  withMessengerSnippet,
+  withRemoteProfile,
+} from 'ngx-genesys-messenger-auth';
 
 import { routes } from './app.routes';
 import { authConfig } from './auth/auth-config';
@@ -14,18 +18,16 @@ import { CLASSIC_CHAT_PATHS } from './support/classic-chat/classic-chat-paths';
 import { MESSENGER_SETTINGS } from './messenger/messenger-settings';
 
 /**
- * Genesys Messenger on every page, kept signed in by the bridge. The classic live-chat pages set
+ * Genesys Messenger on every page, kept signed in by the bridge, set up from the published profile. The classic live-chat pages set
  * Messenger up by hand (the baseline the bridge is measured against), so they load without it.
  */
 function messengerProviders(path: string): EnvironmentProviders[] {
   if (CLASSIC_CHAT_PATHS.some((classic) => path.startsWith(classic))) return [];
+  // The Genesys deployment, client id, scopes and refresh policy come from the published profile.
   return [
     provideMessengerAuth(
-      {
-        deploymentId: MESSENGER_SETTINGS.deploymentId,
-        environment: MESSENGER_SETTINGS.environment,
-        clientId: MESSENGER_SETTINGS.clientId,
-      },
+      {},
+      withRemoteProfile(MESSENGER_SETTINGS.profileUrl),
       withMessengerSnippet(),
     ),
   ];

@@ -11,4 +11,9 @@ export const MESSENGER_SETTINGS = {
   scriptUrl: 'http://localhost:4500/genesys-bootstrap/genesys.min.js',
   /** The Genesys integration's client at the portal's IdP. */
   clientId: 'genesys-messenger',
+  /**
+   * The deployment profile admins publish in the admin app; the portal loads its Genesys settings
+   * from it at start-up (the values above are what the seeded profile holds).
+   */
+  profileUrl: 'http://localhost:4600/profiles/demo/published',
 } as const;

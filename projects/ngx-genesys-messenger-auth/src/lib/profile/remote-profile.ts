@@ -42,6 +42,8 @@ export async function loadRemoteProfile(
   try {
     const response = await fetchFn(url, {
       credentials: 'omit',
+      // Revalidate at every start (a cheap 304 with the ETag): a profile just published must win.
+      cache: 'no-cache',
       headers: { Accept: 'application/json' },
       signal: AbortSignal.timeout(options.timeoutMs),
     });
