@@ -27,7 +27,10 @@ test.describe('Messenger with the bridge: several tabs', () => {
     await resetWorld(request);
   });
 
-  test('three tabs refresh once per cycle for the browser, like one tab', async ({ browser, request }) => {
+  test('three tabs refresh once per cycle for the browser, like one tab', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(6 * 60_000);
     // Each run gets a fresh browser context whose clock starts in step with the IdP's: the
     // portal's OIDC library checks ID tokens against the browser's clock when a tab signs in.
