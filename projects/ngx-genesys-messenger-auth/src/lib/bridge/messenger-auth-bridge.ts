@@ -285,6 +285,9 @@ export class MessengerAuthBridge {
           receivedAt,
           lifetimeMs,
         });
+        // The flight settles the state itself: its engine subscription may have been replaced
+        // (another tab's JWT arrived meanwhile), and then nobody else would leave `refreshing`.
+        this.setState('authenticated');
         return { kind: 'refreshed', observation };
       },
       { timeoutMs: policy.lockTimeoutMs },
