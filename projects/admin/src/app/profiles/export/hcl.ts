@@ -56,6 +56,34 @@ export function strList(values: readonly string[]): string {
   return `[${values.map(str).join(', ')}]`;
 }
 
+/**
+ * An object or map literal, one entry a line, `=` aligned as `terraform fmt` aligns it. A key is
+ * written as given: a bare name, or `(var.x)` for a key that is itself an expression.
+ *
+ * @param entries Key and value expression pairs, in order.
+ * @returns The literal, over several lines.
+ */
+export function hclObject(entries: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...entries.map(([key]) => key.length), 0);
+  const lines = entries.map(([key, value]) => `  ${key.padEnd(width)} = ${value}`);
+  return ['{', ...lines, '}'].join('\n');
+}
+
+/**
+ * A Terraform `variable` block of type string.
+ *
+ * @param name The variable's name.
+ * @param description What it is and, where the export could not know it, why it is asked for.
+ * @param extra More attributes, e.g. `sensitive = true`.
+ */
+export function stringVariable(name: string, description: string, ...extra: HclNode[]): HclBlock {
+  return block(`variable "${name}"`, [
+    attr('type', 'string'),
+    attr('description', str(description)),
+    ...extra,
+  ]);
+}
+
 function isAttribute(node: HclNode): node is HclAttribute {
   return 'name' in node;
 }
