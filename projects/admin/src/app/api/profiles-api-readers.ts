@@ -152,6 +152,7 @@ export function readAudit(body: unknown): AuditEntry[] {
     .map((row) => {
       const detail = row['detail'] ?? row['details'];
       return {
+        id: int(row['id']),
         at: str(first(row, ['at', 'timestamp', 'time', 'createdAt'])),
         actor: str(first(row, ['actorName', 'actor', 'user', 'editor', 'by'])),
         action: str(first(row, ['action', 'event', 'type'])) ?? 'unknown',

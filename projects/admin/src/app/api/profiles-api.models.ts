@@ -69,6 +69,8 @@ export type DiffSide = number | 'draft';
 
 /** One entry of `GET /admin/audit`. */
 export interface AuditEntry {
+  /** The entry's id, increasing with time; the cursor for the entries before it. */
+  readonly id: number | null;
   /** When it happened (ISO 8601). */
   readonly at: string | null;
   /** Who did it. */
@@ -81,6 +83,16 @@ export interface AuditEntry {
   readonly version: number | null;
   /** More detail, if the server gives any. */
   readonly detail: string | null;
+}
+
+/** What `GET /admin/audit` is asked for. */
+export interface AuditQuery {
+  /** Only this profile's entries; all profiles when absent. */
+  readonly profile?: string;
+  /** Only entries older than the one with this id (the next page). */
+  readonly before?: number;
+  /** At most this many entries (the server's default when absent). */
+  readonly limit?: number;
 }
 
 /** The answer to `POST /admin/profiles/:name/publish`. */

@@ -159,7 +159,7 @@ describe(ProfilesApi.name, () => {
   });
 
   it('filters the audit trail by profile and describes each entry', async () => {
-    const audit = firstValueFrom(api.audit('local'));
+    const audit = firstValueFrom(api.audit({ profile: 'local' }));
     http.expectOne(`${API}/admin/audit?profile=local`).flush({
       entries: [
         {
@@ -185,6 +185,7 @@ describe(ProfilesApi.name, () => {
 
     expect(await audit).toEqual([
       {
+        id: 2,
         at: 't2',
         actor: 'Ada Admin',
         action: 'publish',
@@ -193,6 +194,7 @@ describe(ProfilesApi.name, () => {
         detail: null,
       },
       {
+        id: 1,
         at: 't1',
         actor: 'Ada Admin',
         action: 'update',
@@ -201,6 +203,20 @@ describe(ProfilesApi.name, () => {
         detail: 'Changed refresh.leadSeconds',
       },
     ]);
+  });
+
+  it('asks for the page of the audit trail before a cursor, with a limit', async () => {
+    const audit = firstValueFrom(api.audit({ profile: 'local', before: 7, limit: 51 }));
+    http.expectOne(`${API}/admin/audit?profile=local&before=7&limit=51`).flush({ entries: [] });
+
+    expect(await audit).toEqual([]);
+  });
+
+  it('asks for the whole trail without a filter', async () => {
+    const audit = firstValueFrom(api.audit());
+    http.expectOne(`${API}/admin/audit`).flush({ entries: [] });
+
+    expect(await audit).toEqual([]);
   });
 
   it('escapes profile names in URLs', () => {

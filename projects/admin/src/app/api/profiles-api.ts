@@ -6,6 +6,7 @@ import { map, type Observable } from 'rxjs';
 import { PROFILES_API_URL } from './profiles-api-url';
 import type {
   AuditEntry,
+  AuditQuery,
   DiffSide,
   ProfileChange,
   ProfileDraft,
@@ -122,9 +123,15 @@ export class ProfilesApi {
       .pipe(map(readChanges));
   }
 
-  /** `GET /admin/audit[?profile=]`: the audit trail, for one profile or all. */
-  audit(profile?: string): Observable<AuditEntry[]> {
-    const params = profile ? new HttpParams().set('profile', profile) : undefined;
+  /**
+   * `GET /admin/audit[?profile=&before=&limit=]`: a page of the audit trail, newest first, for
+   * one profile or all. The next page starts before the last entry's id.
+   */
+  audit(query: AuditQuery = {}): Observable<AuditEntry[]> {
+    let params = new HttpParams();
+    if (query.profile) params = params.set('profile', query.profile);
+    if (query.before !== undefined) params = params.set('before', query.before);
+    if (query.limit !== undefined) params = params.set('limit', query.limit);
     return this.http.get<unknown>(`${this.base}/admin/audit`, { params }).pipe(map(readAudit));
   }
 

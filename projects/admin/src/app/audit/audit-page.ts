@@ -1,13 +1,18 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
+  type ElementRef,
   inject,
+  Injector,
   input,
   linkedSignal,
   signal,
   untracked,
+  viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -17,13 +22,18 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
+import { map, type Observable, type Subscription } from 'rxjs';
 
 import { apiFailureOf } from '../api/api-failure';
 import { ProfilesApi } from '../api/profiles-api';
 import type { AuditEntry } from '../api/profiles-api.models';
 import { shortDateTime } from '../profiles/list/profile-status';
+import { AUDIT_PAGE_SIZE, auditLimit, type AuditSlice, auditSlice } from './audit-paging';
 
-/** `/audit[?profile=]`: who did what to which profile, newest first. */
+/**
+ * `/audit[?profile=]`: who did what to which profile, newest first, a page at a time; "Load
+ * older entries" appends the next page and moves focus to its first entry.
+ */
 @Component({
   selector: 'admin-audit-page',
   imports: [
@@ -35,92 +45,8 @@ import { shortDateTime } from '../profiles/list/profile-status';
     MatProgressBarModule,
     RouterLink,
   ],
-  template: `
-    <div class="admin-page">
-      <header class="admin-page-header">
-        <h1 class="admin-page-title">Audit trail</h1>
-      </header>
-      <form class="filter" role="search" (ngSubmit)="apply()">
-        <mat-form-field>
-          <mat-label>Profile</mat-label>
-          <input matInput name="profile" [(ngModel)]="filter" spellcheck="false" />
-          <mat-hint>Leave empty for every profile</mat-hint>
-        </mat-form-field>
-        <button mat-stroked-button type="submit">Show</button>
-      </form>
-
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Loading the audit trail" />
-      } @else if (loadError(); as error) {
-        <div class="admin-notice error" role="alert">
-          <mat-icon aria-hidden="true">error</mat-icon>
-          <div>
-            <p>{{ error }}</p>
-            <button mat-stroked-button type="button" (click)="load(profile())">Try again</button>
-          </div>
-        </div>
-      } @else if (entries().length === 0) {
-        <p class="admin-empty">No entries.</p>
-      } @else {
-        <ol class="entries" data-testid="audit-entries" aria-label="Audit entries">
-          @for (entry of entries(); track $index) {
-            <li>
-              <span class="when">{{ shortDateTime(entry.at) }}</span>
-              <span class="what">
-                <strong>{{ entry.actor ?? 'Someone' }}</strong>
-                {{ entry.action }}
-                @if (entry.profile) {
-                  <a [routerLink]="['/profiles', entry.profile]">{{ entry.profile }}</a>
-                }
-                @if (entry.version !== null) {
-                  (version {{ entry.version }})
-                }
-              </span>
-              @if (entry.detail) {
-                <span class="detail">{{ entry.detail }}</span>
-              }
-            </li>
-          }
-        </ol>
-      }
-    </div>
-  `,
-  styles: `
-    .filter {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0 12px;
-      mat-form-field {
-        flex: 0 1 320px;
-        min-width: 0;
-      }
-    }
-    .entries {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    li {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 2px 16px;
-      padding: 10px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      overflow-wrap: anywhere;
-      @media (min-width: 720px) {
-        grid-template-columns: 180px minmax(0, 1fr);
-      }
-    }
-    .when,
-    .detail {
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-    }
-    .detail {
-      grid-column: -2 / -1;
-    }
-  `,
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage {
@@ -130,12 +56,28 @@ export class AuditPage {
   private readonly api = inject(ProfilesApi);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly items = viewChildren<ElementRef<HTMLElement>>('entry');
+  /** The request in flight; a new filter cancels it so no stale page lands in the new list. */
+  private request?: Subscription;
 
   protected readonly filter = linkedSignal(() => this.profile() ?? '');
   protected readonly entries = signal<readonly AuditEntry[]>([]);
+  /** The cursor of the older entries; `null` once the oldest is shown. */
+  protected readonly before = signal<number | null>(null);
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
+  protected readonly loadingOlder = signal(false);
+  protected readonly olderError = signal<string | null>(null);
   protected readonly shortDateTime = shortDateTime;
+  /** Read out politely (`role="status"`) whenever a page arrives. */
+  protected readonly countText = computed(() => {
+    const count = this.entries().length;
+    const entries = count === 1 ? '1 entry' : `${count} entries`;
+    return this.before() === null
+      ? `${entries} shown, back to the oldest.`
+      : `The newest ${entries} shown; older entries can be loaded.`;
+  });
 
   constructor() {
     effect(() => {
@@ -144,22 +86,49 @@ export class AuditPage {
     });
   }
 
+  /** Shows the newest page of `profile`'s trail, or of every profile's. */
   protected load(profile: string | undefined): void {
+    this.request?.unsubscribe();
     this.loading.set(true);
     this.loadError.set(null);
-    this.api
-      .audit(profile || undefined)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (entries) => {
-          this.entries.set(entries);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loadError.set(apiFailureOf(error).message);
-          this.loading.set(false);
-        },
-      });
+    this.loadingOlder.set(false);
+    this.olderError.set(null);
+    this.request = this.page(profile, undefined).subscribe({
+      next: (slice) => {
+        this.entries.set(slice.entries);
+        this.before.set(slice.before);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(apiFailureOf(error).message);
+        this.loading.set(false);
+      },
+    });
+  }
+
+  /** Appends the page before the last entry shown. */
+  protected loadOlder(): void {
+    const before = this.before();
+    // The button stays focusable while busy (`disabledInteractive`), so a click can still come.
+    if (before === null || this.loadingOlder()) return;
+    this.loadingOlder.set(true);
+    this.olderError.set(null);
+    const firstNew = this.entries().length;
+    this.request = this.page(this.profile(), before).subscribe({
+      next: (slice) => {
+        this.entries.update((entries) => [...entries, ...slice.entries]);
+        this.before.set(slice.before);
+        this.loadingOlder.set(false);
+        // Keyboard and screen-reader users carry on reading where the new entries start.
+        afterNextRender(() => this.items()[firstNew]?.nativeElement.focus(), {
+          injector: this.injector,
+        });
+      },
+      error: (error: unknown) => {
+        this.olderError.set(apiFailureOf(error).message);
+        this.loadingOlder.set(false);
+      },
+    });
   }
 
   protected apply(): void {
@@ -169,5 +138,14 @@ export class AuditPage {
       return;
     }
     void this.router.navigate([], { queryParams: { profile: profile || null } });
+  }
+
+  private page(profile: string | undefined, before: number | undefined): Observable<AuditSlice> {
+    return this.api
+      .audit({ profile: profile || undefined, before, limit: auditLimit(AUDIT_PAGE_SIZE) })
+      .pipe(
+        map((fetched) => auditSlice(fetched, AUDIT_PAGE_SIZE)),
+        takeUntilDestroyed(this.destroyRef),
+      );
   }
 }
