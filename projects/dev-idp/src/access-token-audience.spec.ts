@@ -5,10 +5,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 import {
-  authorizeWithPassword,
+  signInForTokens,
   CLIENT_IDS,
   discover,
-  exchangeCode,
   refreshTokens,
   startDevIdp,
   TEST_PASSWORDS,
@@ -33,7 +32,7 @@ describe('access tokens per client', () => {
   afterAll(() => idp?.stop());
 
   async function signIn(clientId: string, redirectUri: string, username: User, scope: string) {
-    const flow = await authorizeWithPassword({
+    const tokens = await signInForTokens({
       issuer: idp.issuer,
       clientId,
       redirectUri,
@@ -41,14 +40,6 @@ describe('access tokens per client', () => {
       username,
       password: TEST_PASSWORDS[username],
     });
-    const tokens = await exchangeCode({
-      issuer: idp.issuer,
-      clientId,
-      code: flow.code,
-      redirectUri,
-      codeVerifier: flow.codeVerifier,
-    });
-    if (tokens.status !== 200) throw new Error(`token endpoint: ${JSON.stringify(tokens.body)}`);
     return tokens.body;
   }
 

@@ -33,6 +33,7 @@ export const TEST_PASSWORDS = {
   alice: 'wonderland',
   bob: 'builder',
   ada: 'lovelace',
+  grace: 'hopper',
 } as const;
 
 /** Every test user the IdP knows. */
@@ -62,6 +63,15 @@ export const TEST_USERS: readonly TestUser[] = [
     givenName: 'Ada',
     familyName: 'Admin',
     email: 'ada@example.com',
+    roles: ['admin'],
+  },
+  {
+    sub: '9ace0000-0000-4000-8000-000000000004',
+    username: 'grace',
+    password: TEST_PASSWORDS.grace,
+    givenName: 'Grace',
+    familyName: 'Admin',
+    email: 'grace@example.com',
     roles: ['admin'],
   },
 ];

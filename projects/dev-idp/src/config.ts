@@ -40,7 +40,7 @@ export interface DevIdpConfig {
   readonly lifetimes: Lifetimes;
   /** Client secret of the confidential `genesys-messenger` client. */
   readonly genesysClientSecret: string;
-  /** Whether tests may shift the IdP's clock (`POST /__idp/clock`). */
+  /** Whether tests may shift the IdP's clock and change its lifetimes (`/__idp/clock`, `/__idp/lifetimes`). */
   readonly testControls: boolean;
   /** Whether `--help` was given (print the usage and exit). */
   readonly help: boolean;
@@ -118,7 +118,7 @@ export const DEV_IDP_OPTIONS = {
     flag: '--test-controls',
     env: 'DEV_IDP_TEST_CONTROLS',
     example: 'on',
-    description: 'on: serve POST /__idp/clock to shift the clock (tests only; default off)',
+    description: 'on: serve /__idp/clock and /__idp/lifetimes to tests (default off)',
     parse: oneOf('on', 'off'),
     fallback: 'off',
   },

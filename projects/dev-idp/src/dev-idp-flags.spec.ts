@@ -2,40 +2,20 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 
 import {
-  authorizeWithPassword,
-  CLIENT_IDS,
   decodeJwtPayload,
-  exchangeCode,
   findFreePort,
   isListening,
   runCli,
+  signInToPortal,
   startDevIdp,
-  TEST_PASSWORDS,
 } from '../testing';
 import type { RunningDevIdp } from '../testing';
 
 jest.setTimeout(20_000);
 
-const PORTAL_CALLBACK = 'http://localhost:4200/callback';
-
 /** Alice signs in to the demo portal with PKCE and exchanges the code. */
-async function aliceSignsInToPortal(idp: RunningDevIdp, scope = 'openid profile email') {
-  const flow = await authorizeWithPassword({
-    issuer: idp.issuer,
-    clientId: CLIENT_IDS.demoPortal,
-    redirectUri: PORTAL_CALLBACK,
-    scope,
-    username: 'alice',
-    password: TEST_PASSWORDS.alice,
-  });
-  return exchangeCode({
-    issuer: idp.issuer,
-    clientId: CLIENT_IDS.demoPortal,
-    code: flow.code,
-    redirectUri: PORTAL_CALLBACK,
-    codeVerifier: flow.codeVerifier,
-  });
-}
+const aliceSignsInToPortal = (idp: RunningDevIdp, scope?: string) =>
+  signInToPortal(idp.issuer, 'alice', scope);
 
 describe('dev-idp command line', () => {
   it('rejects an unknown flag with one stderr line naming it, before listening', async () => {

@@ -93,3 +93,21 @@ export function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     req.on('error', reject);
   });
 }
+
+/**
+ * Reads a small JSON body (at most {@link MAX_FORM_BYTES}); an empty body reads as `{}`. On an
+ * oversized or malformed body it answers 400 itself.
+ * @param req the request
+ * @param res the response, used for the error answer
+ * @returns the parsed value, or undefined when an error answer was sent
+ */
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const raw = await readBody(req);
+  try {
+    if (raw === undefined) throw new RangeError('too large');
+    return JSON.parse(raw.toString('utf8') || '{}') as unknown;
+  } catch {
+    sendJson(res, 400, { error: `the body must be JSON of at most ${MAX_FORM_BYTES / 1024} KiB` });
+    return undefined;
+  }
+}

@@ -19,6 +19,7 @@ import type { DevIdpConfig } from './config';
 import { renderLogoutPage, renderMessagePage } from './html';
 import { createCookieKeys, createSigningJwks } from './keys';
 import { createMemoryAdapter } from './memory-adapter';
+import { AdjustableLifetimes } from './test-lifetimes';
 
 /** Scopes and the claims each releases. `roles` is ours; the rest are OIDC standard scopes. */
 const CLAIMS: Record<string, string[]> = {
@@ -40,17 +41,22 @@ const INTERACTION_TTL = 600;
 /**
  * Creates the configured provider.
  * @param config the validated configuration
+ * @param lifetimes the lifetimes tokens get (the configured ones unless test controls change them)
  * @returns the provider (a Koa application; mount it with `provider.callback()`)
  */
-export function createProvider(config: DevIdpConfig): Provider {
-  const provider = new Provider(config.issuer, createConfiguration(config));
+export function createProvider(
+  config: DevIdpConfig,
+  lifetimes: AdjustableLifetimes = new AdjustableLifetimes(config.lifetimes),
+): Provider {
+  const provider = new Provider(config.issuer, createConfiguration(config, lifetimes));
   provider.on('server_error', (_ctx, error) => logError(error));
   provider.on('error', (error) => logError(error));
   return provider;
 }
 
-function createConfiguration(config: DevIdpConfig): Configuration {
-  const { lifetimes } = config;
+function createConfiguration(config: DevIdpConfig, adjustable: AdjustableLifetimes): Configuration {
+  // Read at every issue, so a test control's change applies to the next token.
+  const lifetimes = () => adjustable.current;
   return {
     adapter: createMemoryAdapter(),
     clients: createClientMetadata(config),
@@ -106,15 +112,15 @@ function createConfiguration(config: DevIdpConfig): Configuration {
       },
     },
     ttl: {
-      AccessToken: () => lifetimes.accessToken,
+      AccessToken: () => lifetimes().accessToken,
       AuthorizationCode: () => 60,
-      IdToken: () => lifetimes.idToken,
+      IdToken: () => lifetimes().idToken,
       RefreshToken: (ctx, token, client) =>
-        refreshTokenTtl(ctx, token, client, lifetimes.refreshToken),
+        refreshTokenTtl(ctx, token, client, lifetimes().refreshToken),
       Interaction: () => INTERACTION_TTL,
-      Session: () => lifetimes.session,
+      Session: () => lifetimes().session,
       // A grant must outlive every token issued under it.
-      Grant: () => Math.max(lifetimes.refreshToken, lifetimes.session),
+      Grant: () => Math.max(lifetimes().refreshToken, lifetimes().session),
     },
   };
 }

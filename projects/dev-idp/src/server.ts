@@ -10,6 +10,7 @@ import type { DevIdpConfig } from './config';
 import { sendJson, sendText } from './http-utils';
 import { createInteractionHandler } from './interactions';
 import { createProvider } from './provider';
+import { AdjustableLifetimes, handleLifetimesRequest } from './test-lifetimes';
 
 /** Endpoints any origin may read from JavaScript (public metadata). */
 const PUBLIC_PATHS = new Set([
@@ -28,7 +29,8 @@ const END_SESSION_PATHS = new Set(['/session/end', '/session/end/confirm']);
  */
 export function createRequestHandler(config: DevIdpConfig): RequestListener {
   if (config.testControls) installTestClock();
-  const provider = createProvider(config);
+  const lifetimes = new AdjustableLifetimes(config.lifetimes);
+  const provider = createProvider(config, lifetimes);
   const oidc = provider.callback();
   const interactions = createInteractionHandler(provider);
   const origins = allowedBrowserOrigins();
@@ -40,6 +42,8 @@ export function createRequestHandler(config: DevIdpConfig): RequestListener {
       sendJson(res, 200, { status: 'ok' });
     } else if (pathname === '/__idp/clock' && config.testControls) {
       await handleClockRequest(req, res);
+    } else if (pathname === '/__idp/lifetimes' && config.testControls) {
+      await handleLifetimesRequest(lifetimes, req, res);
     } else if (pathname.startsWith('/interaction/')) {
       await interactions(req, res, pathname);
     } else if (isPreflight(req) && !PUBLIC_PATHS.has(pathname)) {

@@ -3,7 +3,7 @@
  * the IdP's tokens and sessions must age with them. Only installed with `--test-controls on`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, sendJson } from './http-utils';
+import { readJsonBody, sendJson } from './http-utils';
 
 const MAX_SHIFT_MS = 400 * 24 * 3600_000;
 let offsetMs = 0;
@@ -20,14 +20,12 @@ export async function handleClockRequest(req: IncomingMessage, res: ServerRespon
     sendJson(res, 405, { error: 'use POST with {"shiftMs": number} or {"reset": true}' });
     return;
   }
-  let body: { shiftMs?: unknown; reset?: unknown };
-  try {
-    const raw = await readBody(req);
-    body = JSON.parse(raw?.toString('utf8') || '{}') as typeof body;
-  } catch {
-    sendJson(res, 400, { error: 'the body must be JSON of at most 16 KiB' });
-    return;
-  }
+  const parsed = await readJsonBody(req, res);
+  if (parsed === undefined) return;
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+    shiftMs?: unknown;
+    reset?: unknown;
+  };
   if (body.reset === true) {
     offsetMs = 0;
   } else if (

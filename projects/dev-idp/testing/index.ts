@@ -11,6 +11,8 @@ export {
   authorize,
   authorizeWithPassword,
   createPkcePair,
+  signInForTokens,
+  signInToPortal,
   signOut,
   submitLogin,
 } from './oidc-flows';

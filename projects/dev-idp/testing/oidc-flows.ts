@@ -7,6 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { CookieJar } from './cookie-jar';
 import { discover } from './discovery';
+import { TEST_PASSWORDS } from '../src/accounts';
+import { CLIENT_IDS } from '../src/clients';
+import { exchangeCode, type TokenResponse } from './token-endpoint';
+
+/** The demo portal's redirect URI at the dev IdP. */
+const PORTAL_CALLBACK = 'http://localhost:4200/callback';
 
 /** A PKCE verifier and its S256 challenge. */
 export interface PkcePair {
@@ -155,6 +161,49 @@ export async function authorizeWithPassword(
     throw new Error(`sign-in of ${options.username} did not yield a code (ended on ${where})`);
   }
   return { ...finished, code: finished.code };
+}
+
+/**
+ * Signs a user in to a public client the way a browser app does: login form, code with PKCE,
+ * then the token exchange.
+ * @param options the authorization request plus the credentials
+ * @returns the token endpoint's answer (throws unless it is 200)
+ */
+export async function signInForTokens(options: PasswordAuthorizeOptions): Promise<TokenResponse> {
+  const flow = await authorizeWithPassword(options);
+  const tokens = await exchangeCode({
+    issuer: options.issuer,
+    clientId: options.clientId,
+    code: flow.code,
+    redirectUri: options.redirectUri,
+    codeVerifier: flow.codeVerifier,
+  });
+  if (tokens.status !== 200) {
+    throw new Error(`token endpoint answered ${tokens.status}: ${JSON.stringify(tokens.body)}`);
+  }
+  return tokens;
+}
+
+/**
+ * A test user signs in to the demo portal's client (PKCE) and gets its tokens.
+ * @param issuer the dev IdP
+ * @param username a test user
+ * @param scope the scopes asked for
+ * @returns the token endpoint's answer
+ */
+export function signInToPortal(
+  issuer: string,
+  username: keyof typeof TEST_PASSWORDS,
+  scope = 'openid profile email',
+): Promise<TokenResponse> {
+  return signInForTokens({
+    issuer,
+    clientId: CLIENT_IDS.demoPortal,
+    redirectUri: PORTAL_CALLBACK,
+    scope,
+    username,
+    password: TEST_PASSWORDS[username],
+  });
 }
 
 /**

@@ -3,9 +3,8 @@
  * indicator `http://localhost:4600`) are verified with the IdP's JWKS, found by discovery.
  */
 import {
-  authorizeWithPassword,
+  signInForTokens,
   CLIENT_IDS,
-  exchangeCode,
   startDevIdp,
   TEST_PASSWORDS,
   type RunningDevIdp,
@@ -35,20 +34,13 @@ describe('profile server with the dev IdP', () => {
   });
 
   async function accessToken(clientId: string, redirectUri: string, user: 'ada' | 'alice') {
-    const flow = await authorizeWithPassword({
+    const tokens = await signInForTokens({
       issuer: idp.issuer,
       clientId,
       redirectUri,
       scope: 'openid profile roles offline_access',
       username: user,
       password: TEST_PASSWORDS[user],
-    });
-    const tokens = await exchangeCode({
-      issuer: idp.issuer,
-      clientId,
-      code: flow.code,
-      redirectUri,
-      codeVerifier: flow.codeVerifier,
     });
     return String(tokens.body['access_token']);
   }
