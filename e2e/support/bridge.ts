@@ -55,10 +55,23 @@ async function shiftIdpClock(
   expect(response.ok(), `the dev IdP's /__idp/clock answered ${response.status()}`).toBe(true);
 }
 
-/** Puts Genesys and the IdP back to the real time, Genesys to a fresh state. */
+/**
+ * Changes the lifetimes of the tokens the dev IdP issues from now on — what an IdP administrator
+ * does when applying a profile's lifetimes (the IdP serves `/__idp/lifetimes` with `--test-controls on`).
+ */
+export async function setIdpLifetimes(
+  request: APIRequestContext,
+  body: { accessToken: number } | { reset: true },
+): Promise<void> {
+  const response = await request.post(`${IDP_ISSUER}/__idp/lifetimes`, { data: body });
+  expect(response.ok(), `the dev IdP's /__idp/lifetimes answered ${response.status()}`).toBe(true);
+}
+
+/** Puts Genesys and the IdP back to the real time and configured lifetimes, Genesys to a fresh state. */
 export async function resetWorld(request: APIRequestContext): Promise<void> {
   await sim.reset(request);
   await shiftIdpClock(request, { reset: true });
+  await setIdpLifetimes(request, { reset: true });
 }
 
 /** The browser's (fake) time on a page. */
