@@ -42,34 +42,41 @@ function randomHex(bytes: number): string {
   ).join('');
 }
 
-/** One tab's view of the origin's localStorage: writes reach the other tabs as `storage` events. */
+/**
+ * One tab's view of the origin's localStorage: writes reach the other tabs as `storage` events.
+ * With its own `copy`, the tab reads that copy, which other tabs' writes reach only with their
+ * `storage` event — as in Chromium, where each renderer process keeps a copy of localStorage.
+ */
 class TabStorage {
   constructor(
     private readonly backing: Storage,
     private readonly changed: (key: string, oldValue: string | null, value: string | null) => void,
+    readonly copy?: Map<string, string>,
   ) {}
 
   get length(): number {
-    return this.backing.length;
+    return this.copy ? this.copy.size : this.backing.length;
   }
 
   key(index: number): string | null {
-    return this.backing.key(index);
+    return this.copy ? ([...this.copy.keys()][index] ?? null) : this.backing.key(index);
   }
 
   getItem(key: string): string | null {
-    return this.backing.getItem(key);
+    return this.copy ? (this.copy.get(key) ?? null) : this.backing.getItem(key);
   }
 
   setItem(key: string, value: string): void {
-    const old = this.backing.getItem(key);
+    const old = this.getItem(key);
     this.backing.setItem(key, value);
+    this.copy?.set(key, value);
     if (old !== value) this.changed(key, old, value);
   }
 
   removeItem(key: string): void {
-    const old = this.backing.getItem(key);
+    const old = this.getItem(key);
     this.backing.removeItem(key);
+    this.copy?.delete(key);
     if (old !== null) this.changed(key, old, null);
   }
 
@@ -78,15 +85,33 @@ class TabStorage {
   }
 }
 
+function copyOf(storage: Storage): Map<string, string> {
+  const copy = new Map<string, string>();
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null) copy.set(key, storage.getItem(key) ?? '');
+  }
+  return copy;
+}
+
 /** A browser tab: its own window object and `Genesys`, the origin's shared localStorage. */
 export class Tab extends EventTarget implements EmulatorWindow {
   Genesys?: GenesysGlobal;
   readonly localStorage: Storage;
+  /** This tab's copy of localStorage, when it keeps one. */
+  readonly storageCopy?: Map<string, string>;
 
-  constructor(backing: Storage, changed: (tab: Tab, event: StorageEventInit) => void) {
+  constructor(
+    backing: Storage,
+    changed: (tab: Tab, event: StorageEventInit) => void,
+    ownCopy: boolean,
+  ) {
     super();
-    this.localStorage = new TabStorage(backing, (key, oldValue, newValue) =>
-      changed(this, { key, oldValue, newValue }),
+    this.storageCopy = ownCopy ? copyOf(backing) : undefined;
+    this.localStorage = new TabStorage(
+      backing,
+      (key, oldValue, newValue) => changed(this, { key, oldValue, newValue }),
+      this.storageCopy,
     ) as unknown as Storage;
   }
 
@@ -98,7 +123,8 @@ export class Tab extends EventTarget implements EmulatorWindow {
 
 /**
  * Tabs of one origin. Browsers fire `storage` in every other same-origin document a task after a
- * write; jsdom cannot do that between these fake tabs, so this does.
+ * write; jsdom cannot do that between these fake tabs, so this does. With `copies`, each tab reads
+ * its own copy of localStorage, brought up to date by those events.
  */
 export class Origin {
   private readonly tabs = new Set<Tab>();
@@ -106,10 +132,11 @@ export class Origin {
   constructor(
     private readonly backing: Storage,
     private readonly later: (task: () => void) => void,
+    private readonly copies = false,
   ) {}
 
   openTab(): Tab {
-    const tab = new Tab(this.backing, (writer, init) => this.broadcast(writer, init));
+    const tab = new Tab(this.backing, (writer, init) => this.broadcast(writer, init), this.copies);
     this.tabs.add(tab);
     return tab;
   }
@@ -124,7 +151,14 @@ export class Origin {
       const event = new StorageEvent('storage', init);
       // jsdom only accepts its own Storage objects in the init dictionary.
       Object.defineProperty(event, 'storageArea', { value: tab.localStorage });
-      this.later(() => tab.dispatchEvent(event));
+      this.later(() => {
+        const { key, newValue } = init;
+        if (tab.storageCopy && key) {
+          if (newValue === null || newValue === undefined) tab.storageCopy.delete(key);
+          else tab.storageCopy.set(key, newValue);
+        }
+        tab.dispatchEvent(event);
+      });
     }
   }
 }
@@ -232,6 +266,12 @@ export interface BridgeWorldOptions {
   readonly genesysNow?: () => number;
   /** The portal port's `signOutLocally` (a spy). */
   readonly signOutLocally: () => void;
+  /**
+   * How the tabs share things, as in Chromium with Web Locks: one refresh lock for every tab, and
+   * a copy of localStorage per tab that other tabs' writes reach a task later. By default each tab
+   * has its own lock (the fallback without Web Locks) and reads storage directly.
+   */
+  readonly chromium?: boolean;
 }
 
 /** One browser, one IdP, one Genesys: the world a bridge scenario runs in. */
@@ -243,12 +283,15 @@ export class BridgeWorld {
   readonly logger = new RecordingLogger();
   readonly origin: Origin;
   readonly pages: Page[] = [];
+  /** The one lock of every tab, standing in for Web Locks (see {@link BridgeWorldOptions}). */
+  readonly sharedLock?: PerTabRefreshLock;
 
   constructor(options: BridgeWorldOptions) {
     this.backend = new InMemoryGenesysBackend({ now: options.genesysNow });
     this.authorizer = new FakeAuthorizer(this.backend);
     this.portal = { signedIn$: this.signedIn, signOutLocally: options.signOutLocally };
-    this.origin = new Origin(window.localStorage, options.later);
+    this.origin = new Origin(window.localStorage, options.later, options.chromium);
+    this.sharedLock = options.chromium ? new PerTabRefreshLock() : undefined;
   }
 
   /**
@@ -275,7 +318,7 @@ export class BridgeWorld {
       portal,
       authorizer: this.authorizer,
       tracker: new JwtTracker(tab.localStorage, deploymentId, () => Date.now()),
-      lock: new PerTabRefreshLock(),
+      lock: this.sharedLock ?? new PerTabRefreshLock(),
       channel,
       authorizationStarts: this.authorizer.starts,
       wakeups,

@@ -65,6 +65,29 @@ export class JwtTracker {
     return jwt ? this.known(jwt) : undefined;
   }
 
+  /**
+   * The note a tab leaves beside the refresh lock after a refresh: which JWT arrived when, and
+   * for how long it lives (never the JWT itself).
+   */
+  noteOf({ fingerprint: print, receivedAt, lifetimeMs }: JwtObservation): string {
+    return JSON.stringify({ fingerprint: print, receivedAt, lifetimeMs });
+  }
+
+  /**
+   * The newest JWT this tab can know of under the refresh lock: the one its storage shows, or a
+   * newer one another tab's note tells of while this tab's copy of storage still lags behind.
+   * Newest means latest arrival; a note's arrival later than now counts as now.
+   * @param notes the notes left beside the lock (unreadable ones are ignored)
+   */
+  newest(notes: readonly string[]): JwtObservation | undefined {
+    let newest = this.current();
+    for (const note of notes) {
+      const noted = this.fromNote(note);
+      if (noted && (!newest || noted.receivedAt > newest.receivedAt)) newest = noted;
+    }
+    return newest;
+  }
+
   /** Whether `jwt` is the one with this fingerprint. */
   matches(jwt: string, print: string): boolean {
     return fingerprint(jwt) === print;
@@ -77,6 +100,27 @@ export class JwtTracker {
 
   private record(arrival: JwtArrival): void {
     this.storage.setItem(this.arrivalKey, JSON.stringify(arrival));
+  }
+
+  private fromNote(note: string): JwtObservation | undefined {
+    let value: Partial<Record<'fingerprint' | 'receivedAt' | 'lifetimeMs', unknown>> | null;
+    try {
+      value = JSON.parse(note) as typeof value;
+    } catch {
+      return undefined;
+    }
+    const { fingerprint: print, receivedAt, lifetimeMs } = value ?? {};
+    if (
+      typeof print !== 'string' ||
+      typeof receivedAt !== 'number' ||
+      !Number.isFinite(receivedAt) ||
+      typeof lifetimeMs !== 'number' ||
+      !(lifetimeMs > 0 && lifetimeMs < Number.MAX_SAFE_INTEGER)
+    ) {
+      return undefined;
+    }
+    const arrival = Math.min(receivedAt, this.now());
+    return { fingerprint: print, lifetimeMs, receivedAt: arrival, expiresAt: arrival + lifetimeMs };
   }
 
   private readArrival(): JwtArrival | undefined {

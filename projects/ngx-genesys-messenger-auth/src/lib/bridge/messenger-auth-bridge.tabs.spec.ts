@@ -1,6 +1,6 @@
 import { BehaviorSubject } from 'rxjs';
 import type { GenesysTokens } from 'ngx-genesys-messenger-auth/testing';
-import { ALL_MESSENGER_VARIANTS } from 'ngx-genesys-messenger-auth/testing';
+import { ALL_MESSENGER_VARIANTS, TEST_DEPLOYMENT } from 'ngx-genesys-messenger-auth/testing';
 import { BridgeWorld, ofType, SUBJECT, type Page } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 
@@ -67,6 +67,51 @@ describe(`${MessengerAuthBridge.name} across tabs and wake-ups`, () => {
         expect(page.views).not.toContain('reauthenticate');
       }
       expect(world.backend.genesys.stats().sessions.map((s) => s.gaps)).toEqual([[]]);
+    });
+  });
+
+  describe('in Chromium, where each tab reads its own copy of localStorage', () => {
+    let tabs: Page[];
+
+    beforeEach(async () => {
+      world.closeAll();
+      window.localStorage.clear();
+      world = new BridgeWorld({
+        later: (task) => setTimeout(task, 0),
+        signOutLocally: jest.fn(),
+        chromium: true,
+      });
+      tabs = [];
+      for (let i = 0; i < 3; i++) {
+        tabs.push(await world.open());
+        await settle();
+      }
+    });
+
+    it('refreshes once per cycle: a tab granted the lock next follows the note left before it', async () => {
+      await jest.advanceTimersByTimeAsync(HOUR);
+      expect(world.backend.genesys.stats().refreshes).toBe(15);
+      const skipped = tabs.flatMap((tab) => ofType(tab.events, 'refresh-skipped'));
+      expect(skipped).toHaveLength(30);
+      for (const tab of tabs) expect(tab.bridge.state).toBe('authenticated');
+      expect(world.backend.genesys.stats().sessions.map((s) => s.gaps)).toEqual([[]]);
+    });
+
+    it('every tab aims at the JWT the last refresh brought', async () => {
+      await jest.advanceTimersByTimeAsync(CYCLE_MS + 1000);
+      const next = tabs.map((tab) => tab.nextRefreshAt());
+      expect(new Set(next).size).toBe(1);
+      expect(next[0]).toBe(START + 2 * CYCLE_MS);
+    });
+
+    it('takes its note back when it signs out', async () => {
+      const notes = () => world.sharedLock?.readNotes(`ngma-refresh:${TEST_DEPLOYMENT.id}`);
+      await jest.advanceTimersByTimeAsync(CYCLE_MS + 1000);
+      expect(await notes()).toHaveLength(1);
+      world.signedIn.next(false);
+      await jest.advanceTimersByTimeAsync(1000);
+      for (const tab of tabs) expect(tab.bridge.state).toBe('anonymous');
+      expect(await notes()).toEqual([]);
     });
   });
 

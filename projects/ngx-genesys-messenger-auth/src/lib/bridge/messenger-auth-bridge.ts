@@ -240,11 +240,13 @@ export class MessengerAuthBridge {
 
   private async lockedRefresh(trigger: string): Promise<RefreshAttemptResult> {
     const { lock, tracker, policy, deploymentId } = this.deps;
+    const lockName = refreshLockName(deploymentId);
     const outcome = await lock.run(
-      `ngma-refresh:${deploymentId}`,
+      lockName,
       async (): Promise<RefreshAttemptResult> => {
-        // Re-read the shared state under the lock: another tab may have refreshed meanwhile.
-        const current = tracker.current();
+        // Re-read the shared state under the lock: another tab may have refreshed meanwhile. Its
+        // note tells so even while this tab's copy of localStorage still shows the old JWT.
+        const current = tracker.newest(await lock.readNotes(lockName));
         if (trigger !== 'manual' && current && !isDue(current, policy, this.deps.now())) {
           return { kind: 'skipped', observation: current };
         }
@@ -278,6 +280,7 @@ export class MessengerAuthBridge {
             MessengerAuthErrorCode.MALFORMED_JWT,
             'no readable JWT after the refresh',
           );
+        await lock.leaveNote(lockName, tracker.noteOf(observation));
         const { fingerprint: print, receivedAt, lifetimeMs } = observation;
         this.deps.channel.post({
           type: 'jwt-observed',
@@ -424,6 +427,7 @@ export class MessengerAuthBridge {
     this.observations.next(null);
     this.nextRefreshSubject.next(null);
     this.deps.tracker.clear();
+    this.deps.lock.withdrawNote(refreshLockName(this.deps.deploymentId));
     if (this.state === 'anonymous') return;
     this.setState('anonymous');
     this.emit({ type: 'signed-out', origin });
@@ -482,4 +486,9 @@ export class MessengerAuthBridge {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The name of the lock under which one tab refreshes for the browser. */
+function refreshLockName(deploymentId: string): string {
+  return `ngma-refresh:${deploymentId}`;
 }

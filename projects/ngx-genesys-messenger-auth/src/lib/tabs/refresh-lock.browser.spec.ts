@@ -189,10 +189,81 @@ describe(WebLocksRefreshLock.name, () => {
       release.resolve();
       await held;
     });
+
+    it('shows a note left in another context to this one, and drops it when that context goes away', async () => {
+      const frameLock = new WebLocksRefreshLock(frame.contentWindow!.navigator.locks);
+      await frameLock.run(name, () => frameLock.leaveNote(name, '{"n":1}'), { timeoutMs: 1000 });
+      const seen = await lock.run(name, () => lock.readNotes(name), { timeoutMs: 1000 });
+      expect(seen).toEqual({ acquired: true, value: ['{"n":1}'] });
+
+      frame.remove();
+      await until(async () => (await lock.readNotes(name)).length === 0);
+    });
+  });
+
+  describe('notes', () => {
+    it('are none at first', async () => {
+      expect(await lock.readNotes(name)).toEqual([]);
+    });
+
+    it("replace the tab's earlier note, and other tabs' notes stay beside it", async () => {
+      const other = new WebLocksRefreshLock(navigator.locks);
+      await other.leaveNote(name, 'theirs');
+      await lock.leaveNote(name, 'first');
+      await lock.leaveNote(name, 'second');
+      expect((await lock.readNotes(name)).sort()).toEqual(['second', 'theirs']);
+      other.withdrawNote(name);
+    });
+
+    it('may be the same in two tabs', async () => {
+      const other = new WebLocksRefreshLock(navigator.locks);
+      await other.leaveNote(name, 'same');
+      await lock.leaveNote(name, 'same');
+      expect(await lock.readNotes(name)).toEqual(['same', 'same']);
+      other.withdrawNote(name);
+    });
+
+    it('are taken back on withdrawal, and only those of this name', async () => {
+      const otherName = uniqueName();
+      await lock.leaveNote(name, 'mine');
+      await lock.leaveNote(otherName, 'kept');
+      lock.withdrawNote(name);
+      await until(async () => (await lock.readNotes(name)).length === 0);
+      expect(await lock.readNotes(otherName)).toEqual(['kept']);
+      lock.withdrawNote(otherName);
+    });
+
+    it('never get in the way of the lock itself', async () => {
+      await lock.leaveNote(name, 'note');
+      expect(await lock.run(name, async () => 'ran', { timeoutMs: 0 })).toEqual({
+        acquired: true,
+        value: 'ran',
+      });
+      lock.withdrawNote(name);
+    });
+
+    it('are missing, not failing, where the lock manager refuses', async () => {
+      const refusing = {
+        request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')),
+        query: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')),
+      } as unknown as LockManager;
+      const refused = new WebLocksRefreshLock(refusing);
+      await expectAsync(refused.leaveNote(name, 'x')).toBeResolved();
+      expect(await refused.readNotes(name)).toEqual([]);
+    });
   });
 });
 
 describe(PerTabRefreshLock.name, () => {
+  it('keeps one note per name, for its own tasks', async () => {
+    const lock = new PerTabRefreshLock();
+    await lock.leaveNote('n', 'first');
+    await lock.leaveNote('n', 'second');
+    expect(await lock.readNotes('n')).toEqual(['second']);
+    lock.withdrawNote('n');
+    expect(await lock.readNotes('n')).toEqual([]);
+  });
+
   it('runs tasks of one name one after the other', async () => {
     const lock = new PerTabRefreshLock();
     const events: string[] = [];

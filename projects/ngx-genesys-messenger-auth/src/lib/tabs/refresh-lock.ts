@@ -12,6 +12,12 @@ export interface RefreshLockOptions {
 /**
  * Mutual exclusion for "one tab refreshes for the browser": at most one task per lock name runs at a
  * time. A strategy behind an abstract class so that tests and platforms can swap it.
+ *
+ * Beside the lock, each tab may leave one short note for the tabs that take the lock after it.
+ * Notes exist because localStorage is not a safe hand-over between tabs: Chromium keeps a copy of
+ * it in each renderer process and brings the copies up to date asynchronously, so a tab granted
+ * the lock can still read what the previous holder replaced. Notes live where the lock does and
+ * are seen by whoever is granted the lock after the note was left.
  */
 export abstract class RefreshLock {
   /**
@@ -27,13 +33,78 @@ export abstract class RefreshLock {
     task: () => Promise<T>,
     options: RefreshLockOptions,
   ): Promise<LockOutcome<T>>;
+
+  /**
+   * Leaves this tab's note beside the lock `name`, replacing its earlier one. Call it while holding
+   * the lock: it resolves once a later holder is sure to see the note. Never rejects; a note that
+   * cannot be left is simply missing.
+   */
+  abstract leaveNote(name: string, note: string): Promise<void>;
+
+  /** The notes the live tabs left beside the lock `name` (this tab's included); never rejects. */
+  abstract readNotes(name: string): Promise<string[]>;
+
+  /** Takes this tab's note beside the lock `name` back (on sign-out). */
+  abstract withdrawNote(name: string): void;
 }
 
-/** A lock shared by every same-origin tab, worker and frame through the Web Locks API. */
+/** Separates a lock's name from a note in the name of the lock that carries the note. */
+const NOTE_MARK = '#note:';
+
+/**
+ * A lock shared by every same-origin tab, worker and frame through the Web Locks API. A note is
+ * the name of a second lock the tab keeps holding: the browser's lock manager is the one place
+ * every tab sees in the same state, and it drops the note by itself when the tab goes away.
+ */
 export class WebLocksRefreshLock extends RefreshLock {
+  /** This tab's current note per lock name: how to release it, and when it is released. */
+  private readonly notesHeld = new Map<
+    string,
+    { readonly release: () => void; readonly released: Promise<unknown> }
+  >();
+
   /** @param locks the lock manager, usually `navigator.locks` */
   constructor(private readonly locks: LockManager) {
     super();
+  }
+
+  override async leaveNote(name: string, note: string): Promise<void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let released: Promise<unknown> = Promise.resolve();
+    const granted = await new Promise<boolean>((resolve) => {
+      // Shared: two tabs may leave the same note. A fresh name is granted at once.
+      released = this.locks
+        .request(`${name}${NOTE_MARK}${note}`, { mode: 'shared' }, () => {
+          resolve(true);
+          return held;
+        })
+        .catch(() => resolve(false));
+    });
+    const previous = this.notesHeld.get(name);
+    if (granted) this.notesHeld.set(name, { release, released });
+    else this.notesHeld.delete(name);
+    if (previous) {
+      previous.release();
+      await previous.released;
+    }
+  }
+
+  override async readNotes(name: string): Promise<string[]> {
+    const prefix = `${name}${NOTE_MARK}`;
+    try {
+      const { held = [] } = await this.locks.query();
+      return held.flatMap(({ name: lockName }) =>
+        lockName?.startsWith(prefix) ? [lockName.slice(prefix.length)] : [],
+      );
+    } catch {
+      return [];
+    }
+  }
+
+  override withdrawNote(name: string): void {
+    this.notesHeld.get(name)?.release();
+    this.notesHeld.delete(name);
   }
 
   override async run<T>(
@@ -70,10 +141,25 @@ export class WebLocksRefreshLock extends RefreshLock {
 
 /**
  * The fallback where Web Locks are missing: tasks of one tab (one instance) with the same name run
- * one after the other, so a tab never has two refreshes in flight. Other tabs are not excluded.
+ * one after the other, so a tab never has two refreshes in flight. Other tabs are not excluded,
+ * and notes reach only the tasks of the same instance.
  */
 export class PerTabRefreshLock extends RefreshLock {
   private readonly tails = new Map<string, Promise<void>>();
+  private readonly notes = new Map<string, string>();
+
+  override async leaveNote(name: string, note: string): Promise<void> {
+    this.notes.set(name, note);
+  }
+
+  override async readNotes(name: string): Promise<string[]> {
+    const note = this.notes.get(name);
+    return note === undefined ? [] : [note];
+  }
+
+  override withdrawNote(name: string): void {
+    this.notes.delete(name);
+  }
 
   override async run<T>(
     name: string,

@@ -1,0 +1,111 @@
+import { messengerTokenKeys } from 'ngx-genesys-messenger-auth/core';
+import { JwtTracker } from './jwt-tracker';
+
+const DEPLOYMENT = 'd-1';
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const LIFETIME_MS = 300_000;
+
+function base64Url(value: unknown): string {
+  return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** An unsigned JWT issued at `issuedAt` (ms) that lives five minutes. */
+function jwtIssuedAt(issuedAt: number): string {
+  const iat = Math.floor(issuedAt / 1000);
+  return `${base64Url({ alg: 'ES256' })}.${base64Url({ iat, exp: iat + LIFETIME_MS / 1000 })}.c2ln`;
+}
+
+describe(JwtTracker.name, () => {
+  let now: number;
+  let tracker: JwtTracker;
+
+  beforeEach(() => {
+    localStorage.clear();
+    now = NOW;
+    tracker = new JwtTracker(localStorage, DEPLOYMENT, () => now);
+  });
+
+  /** Messenger stores `jwt` and this tab sees it arrive at `at`. */
+  function arrives(jwt: string, at: number) {
+    now = at;
+    localStorage.setItem(messengerTokenKeys(DEPLOYMENT).jwt, jwt);
+    return tracker.arrived(jwt);
+  }
+
+  describe('notes for the other tabs', () => {
+    it('say which JWT arrived when and how long it lives, never the JWT', () => {
+      const jwt = jwtIssuedAt(NOW);
+      const observation = arrives(jwt, NOW);
+      const note = tracker.noteOf(observation!);
+      expect(JSON.parse(note)).toEqual({
+        fingerprint: observation!.fingerprint,
+        receivedAt: NOW,
+        lifetimeMs: LIFETIME_MS,
+      });
+      expect(note).not.toContain(jwt.split('.')[1]);
+    });
+  });
+
+  describe('newest', () => {
+    it('is what storage shows when there are no notes', () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW);
+      expect(tracker.newest([])).toEqual(observation);
+    });
+
+    it("is a note's JWT when it arrived after the one this tab's storage still shows", () => {
+      arrives(jwtIssuedAt(NOW), NOW);
+      now = NOW + 241_000;
+      const note = JSON.stringify({
+        fingerprint: 'b7e2c1',
+        receivedAt: now - 50,
+        lifetimeMs: 300_000,
+      });
+      expect(tracker.newest([note])).toEqual({
+        fingerprint: 'b7e2c1',
+        lifetimeMs: 300_000,
+        receivedAt: now - 50,
+        expiresAt: now - 50 + 300_000,
+      });
+    });
+
+    it('keeps what storage shows when the notes tell of older JWTs', () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW + 1000);
+      const older = JSON.stringify({ fingerprint: 'a1', receivedAt: NOW, lifetimeMs: 300_000 });
+      expect(tracker.newest([older])).toEqual(observation);
+    });
+
+    it('picks the latest of several notes', () => {
+      const note = (fingerprint: string, receivedAt: number) =>
+        JSON.stringify({ fingerprint, receivedAt, lifetimeMs: 300_000 });
+      now = NOW + 10_000;
+      const newest = tracker.newest([note('a1', NOW), note('c3', NOW + 5000), note('b2', NOW + 1)]);
+      expect(newest?.fingerprint).toBe('c3');
+    });
+
+    it('counts an arrival later than now (another clock) as now', () => {
+      const note = JSON.stringify({
+        fingerprint: 'f1',
+        receivedAt: NOW + 60_000,
+        lifetimeMs: 300_000,
+      });
+      expect(tracker.newest([note])).toMatchObject({ receivedAt: NOW, expiresAt: NOW + 300_000 });
+    });
+
+    it.each([
+      ['not JSON', '{fingerprint'],
+      ['null', 'null'],
+      ['no fingerprint', JSON.stringify({ receivedAt: NOW, lifetimeMs: 300_000 })],
+      ['a text arrival', JSON.stringify({ fingerprint: 'f', receivedAt: 'now', lifetimeMs: 1 })],
+      ['no lifetime', JSON.stringify({ fingerprint: 'f', receivedAt: NOW })],
+      ['a zero lifetime', JSON.stringify({ fingerprint: 'f', receivedAt: NOW, lifetimeMs: 0 })],
+      [
+        'an endless lifetime',
+        JSON.stringify({ fingerprint: 'f', receivedAt: NOW, lifetimeMs: 1e300 }),
+      ],
+    ])('ignores a note with %s', (_, note) => {
+      const observation = arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
+      now = NOW;
+      expect(tracker.newest([note])).toEqual(observation);
+    });
+  });
+});
