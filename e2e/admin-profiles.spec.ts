@@ -1,11 +1,10 @@
 /**
- * The admin app against the real dev IdP and profile server (issue 5, in progress): an admin's
+ * The admin app against the real dev IdP and profile server (issue 5): an admin's
  * JWT access token is accepted by the profile server; a customer may read but not write.
  */
 import { expect, test } from '@playwright/test';
 import { account, signInAtIdp } from './support/idp-login';
-
-const ADMIN_APP = 'http://localhost:4300';
+import { ADMIN_APP } from './support/profile-server';
 
 test.describe('The admin app', () => {
   test('ada signs in as an administrator and sees the seeded demo profile', async ({ page }) => {

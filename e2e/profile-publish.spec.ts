@@ -14,9 +14,8 @@ import {
 } from './support/bridge';
 import { sim } from './support/genesys-sim';
 import { account, signInAtIdp } from './support/idp-login';
+import { ADMIN_APP, publishDemoBaseline } from './support/profile-server';
 import { PORTAL_ORIGIN } from './support/stack';
-
-const ADMIN_APP = 'http://localhost:4300';
 
 /** The value the admin app derives for a term ("Refresh lead", "Refresh every", …). */
 function derived(page: Page, term: string) {
@@ -38,6 +37,10 @@ async function saveAndPublish(page: Page) {
   await page.getByTestId('confirm-publish').click();
   await expect(page.getByTestId('draft-status')).toContainText(/published version \d+/i);
 }
+
+// Each test starts from, and leaves behind, the demo profile a fresh database holds.
+test.beforeEach(({ request }) => publishDemoBaseline(request));
+test.afterAll(({ request }) => publishDemoBaseline(request));
 
 test('an admin changes the refresh lead, publishes it, and the reloaded portal refreshes on the new cadence', async ({
   browser,

@@ -38,3 +38,36 @@ export async function createProfile(
   expect(response.status(), `creating ${name} answered ${response.status()}`).toBe(201);
   return name;
 }
+
+/**
+ * Publishes the seeded `demo` profile's lifetimes again — a 300 s IdP access token and a 60 s
+ * refresh lead, the field report's settings — so a spec that changes them starts from, and leaves,
+ * what a fresh database holds.
+ */
+export async function publishDemoBaseline(request: APIRequestContext): Promise<void> {
+  const auth = { authorization: `Bearer ${await adminAppToken('ada')}` };
+  const url = `${ADMIN_API}/profiles/demo`;
+  const current = await request.get(url, { headers: auth });
+  expect(current.status(), 'reading the demo draft').toBe(200);
+  const { draft } = (await current.json()) as { draft: DemoDraft };
+  const saved = await request.put(url, {
+    headers: { ...auth, 'if-match': current.headers()['etag'] ?? '' },
+    data: {
+      ...draft,
+      idp: { ...draft.idp, accessTokenLifetimeSeconds: 300 },
+      refresh: { ...draft.refresh, leadSeconds: 60 },
+    },
+  });
+  expect(saved.status(), 'saving the demo draft').toBe(200);
+  const published = await request.post(`${url}/publish`, {
+    headers: { ...auth, 'if-match': saved.headers()['etag'] ?? '' },
+  });
+  // 409 nothing-to-publish: the published version holds these values already.
+  expect([201, 409], 'publishing the demo draft').toContain(published.status());
+}
+
+/** The parts of a draft {@link publishDemoBaseline} changes; the rest passes through as read. */
+interface DemoDraft {
+  readonly idp: Record<string, unknown>;
+  readonly refresh: Record<string, unknown>;
+}
