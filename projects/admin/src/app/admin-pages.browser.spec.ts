@@ -6,7 +6,9 @@ import axe from 'axe-core';
 import { createDefaultProfile } from 'ngx-genesys-messenger-auth/profile';
 
 import { API, draftBody, provideAdminTesting } from '../testing/admin-testing';
+import { AuditPage } from './audit/audit-page';
 import { ProfileEditorPage } from './profiles/editor/profile-editor-page';
+import { ProfileHistoryPage } from './profiles/history/profile-history-page';
 import { ProfileListPage } from './profiles/list/profile-list-page';
 import { Shell } from './shell/shell';
 
@@ -45,6 +47,8 @@ async function renderPage(
         routes: [
           { path: 'profiles', component: ProfileListPage },
           { path: 'profiles/:name', component: ProfileEditorPage },
+          { path: 'profiles/:name/history', component: ProfileHistoryPage },
+          { path: 'audit', component: AuditPage },
         ],
       }),
     ],
@@ -83,6 +87,38 @@ const editorAnswers = (http: HttpTestingController) => {
     .expectOne(`${API}/admin/profiles/local`)
     .flush(draftBody(profile, { publishedVersion: 2 }), { headers: { ETag: '"v1"' } });
 };
+
+const historyAnswers = (http: HttpTestingController) => {
+  http.expectOne(`${API}/admin/profiles/local/versions`).flush({
+    name: 'local',
+    versions: [
+      { number: 1, publishedAt: '2026-01-01T09:00:00Z', publishedBy: 'Ada Admin' },
+      { number: 2, publishedAt: '2026-02-01T09:00:00Z', publishedBy: 'Grace Admin' },
+    ],
+  });
+};
+
+/** The newest audit page, one entry more than a page: "Load older entries" shows. */
+const auditAnswers = (http: HttpTestingController) => {
+  http.expectOne(`${API}/admin/audit?limit=51`).flush({
+    entries: Array.from({ length: 51 }, (_, i) => ({
+      id: 200 - i,
+      profile: i % 2 ? 'retail' : 'pilot-with-a-rather-long-name',
+      actor: 'ada-sub',
+      actorName: 'Ada Admin',
+      action: i % 5 ? 'update' : 'publish',
+      version: i % 5 ? null : 3,
+      at: '2026-02-01T10:00:00Z',
+      detail: { changes: [{ path: 'genesys.integration.discoveryUri', before: 'a', after: 'b' }] },
+    })),
+  });
+};
+
+/** The history page's first diff: the draft against the newest version. */
+const historyDiff = (http: HttpTestingController) =>
+  http
+    .expectOne(`${API}/admin/profiles/local/diff?from=2&to=draft`)
+    .flush({ changes: [{ path: 'refresh.leadSeconds', before: 60, after: 30 }] });
 
 async function violationsOf(element: Element): Promise<string[]> {
   const results = await axe.run(element, { resultTypes: ['violations'] });
@@ -151,9 +187,34 @@ describe('Admin pages rendered in Chromium', () => {
     expect(await violationsOf(fixture.nativeElement)).toEqual([]);
   });
 
+  it('have no axe violations on the history, with a diff', async () => {
+    const fixture = await renderPage('/profiles/local/history', 1280, historyAnswers);
+    historyDiff(TestBed.inject(HttpTestingController));
+    await fixture.whenStable();
+
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('refresh.leadSeconds');
+    expect(await violationsOf(fixture.nativeElement)).toEqual([]);
+  });
+
+  it('have no axe violations on the audit trail, with older entries to load', async () => {
+    const fixture = await renderPage('/audit', 1280, auditAnswers);
+
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Load older entries');
+    expect(await violationsOf(fixture.nativeElement)).toEqual([]);
+  });
+
   for (const [page, url, answers] of [
     ['profile list', '/profiles', listAnswers],
     ['editor', '/profiles/local', editorAnswers],
+    [
+      'history',
+      '/profiles/local/history',
+      (http: HttpTestingController) => {
+        historyAnswers(http);
+        historyDiff(http);
+      },
+    ],
+    ['audit trail', '/audit', auditAnswers],
   ] as const) {
     it(`keep the ${page} within 360 px`, async () => {
       const fixture = await renderPage(url, 360, answers);
