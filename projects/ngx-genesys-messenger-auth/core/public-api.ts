@@ -51,6 +51,7 @@ export {
 export {
   MessengerAuthError,
   MessengerAuthErrorCode,
+  closestName,
   describeValue,
   formatErrorCode,
   invalidConfigError,

@@ -1,4 +1,5 @@
 import {
+  closestName,
   MessengerAuthError,
   MessengerAuthErrorCode,
   describeValue,
@@ -115,6 +116,22 @@ describe(invalidConfigError.name, () => {
 
   it('records the field path', () => {
     expect(invalidConfigError('refresh.leadMs', 'x', 1).field).toBe('refresh.leadMs');
+  });
+});
+
+describe(closestName.name, () => {
+  const known = ['deploymentId', 'environment', 'scope'];
+
+  it.each([
+    ['deploymnetId', 'deploymentId'],
+    ['DEPLOYMENTID', 'deploymentId'],
+    ['scopes', 'scope'],
+  ])('takes %j for a typo of %j', (key, expected) => {
+    expect(closestName(key, known)).toBe(expected);
+  });
+
+  it('finds nothing three edits away or more', () => {
+    expect(closestName('enviro', known)).toBeUndefined();
   });
 });
 

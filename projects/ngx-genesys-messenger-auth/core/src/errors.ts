@@ -160,6 +160,19 @@ export function invalidConfigError(
   );
 }
 
+/**
+ * The known name an unknown one is probably a typo of: the same but for case, or at most two
+ * edits away.
+ * @param key the unknown name
+ * @param known the names that exist
+ * @returns the first close name, or undefined
+ */
+export function closestName(key: string, known: readonly string[]): string | undefined {
+  return known.find(
+    (name) => name.toLowerCase() === key.toLowerCase() || editDistance(name, key) <= 2,
+  );
+}
+
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -188,9 +201,7 @@ export function unknownFieldError(
   key: string,
   known: readonly string[],
 ): MessengerAuthError {
-  const close = known.find(
-    (name) => name.toLowerCase() === key.toLowerCase() || editDistance(name, key) <= 2,
-  );
+  const close = closestName(key, known);
   const hint = close ? ` (did you mean ${JSON.stringify(close)}?)` : '';
   return new MessengerAuthError(
     MessengerAuthErrorCode.INVALID_CONFIG,

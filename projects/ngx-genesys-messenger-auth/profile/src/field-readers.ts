@@ -2,7 +2,7 @@
  * Small typed validators that report to an IssueLog instead of throwing, so that one pass finds
  * every problem. Each returns the value when it is acceptable, otherwise undefined.
  */
-import { describeValue } from 'ngx-genesys-messenger-auth/core';
+import { closestName, describeValue } from 'ngx-genesys-messenger-auth/core';
 
 import { IssueLog, pathOf } from './profile-issue';
 
@@ -32,26 +32,6 @@ export function reportSecrets(log: IssueLog, value: unknown, path = ''): void {
       }
     }
   }
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** A known field the unknown one is probably a typo of (as the core's `unknownFieldError`). */
-function closestField(key: string, known: readonly string[]): string | undefined {
-  return known.find(
-    (name) => name.toLowerCase() === key.toLowerCase() || editDistance(name, key) <= 2,
-  );
 }
 
 /** The rules of a string field. */
@@ -194,7 +174,7 @@ export function readSection(
   }
   for (const key of Object.keys(value)) {
     if (known.includes(key) || SECRET_KEY.test(key)) continue;
-    const close = closestField(key, known);
+    const close = closestName(key, known);
     const hint = close ? ` (did you mean ${JSON.stringify(close)}?)` : '';
     const at = pathOf(path, key);
     log.error(at, 'unknown-field', `${at} is not a field of ${name}${hint}`);

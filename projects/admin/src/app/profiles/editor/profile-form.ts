@@ -2,6 +2,7 @@ import { FormControl, FormGroup } from '@angular/forms';
 import {
   createDefaultProfile,
   type DeploymentProfile,
+  IDP_DURATION_FIELDS,
   IDP_KINDS,
   type IdpDurationField,
   type IdpKind,
@@ -56,15 +57,6 @@ export interface ProfileForm {
 
 /** The form's raw value. */
 export type ProfileFormValue = ReturnType<FormGroup<ProfileForm>['getRawValue']>;
-
-/** Every IdP lifetime, in the order the editor shows them. */
-export const IDP_DURATION_FIELDS: readonly IdpDurationField[] = [
-  'accessTokenLifetimeSeconds',
-  'refreshTokenLifetimeSeconds',
-  'refreshTokenIdleSeconds',
-  'ssoSessionIdleSeconds',
-  'ssoSessionMaxSeconds',
-];
 
 const text = (value = '') => new FormControl(value, { nonNullable: true });
 const flag = (value = false) => new FormControl(value, { nonNullable: true });

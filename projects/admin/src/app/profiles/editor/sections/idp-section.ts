@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { type MatSelectChange, MatSelectModule } from '@angular/material/select';
 import {
   formatDuration,
+  IDP_DURATION_FIELDS,
   IDP_KIND_NAMES,
   IDP_KINDS,
   type IdpFieldSpec,
@@ -13,7 +14,7 @@ import {
 } from 'ngx-genesys-messenger-auth/profile';
 import { startWith, switchMap } from 'rxjs';
 
-import { applyIdpKind, IDP_DURATION_FIELDS, type IdpForm } from '../profile-form';
+import { applyIdpKind, type IdpForm } from '../profile-form';
 import { fieldIdOf, type SchemaIssues } from '../schema-issues';
 import { SecondsField } from './seconds-field';
 
