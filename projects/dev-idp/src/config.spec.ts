@@ -1,21 +1,9 @@
-import { ConfigError, type ConfigErrorCode } from '../../node-kit/src/config-error';
+import type { ConfigErrorCode } from '../../node-kit/src/config-error';
 import { DEFAULT_GENESYS_CLIENT_SECRET, parseConfig, readyLine, usage } from './config';
-
-/** The ConfigError thrown by `parse`, or a failure when none is thrown. */
-function errorOf(parse: () => unknown): ConfigError {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configErrorOf } from '../../node-kit/testing/config-error-of';
 
 function expectError(argv: string[], code: ConfigErrorCode, env: Record<string, string> = {}) {
-  const error = errorOf(() => parseConfig(argv, env));
+  const error = configErrorOf(() => parseConfig(argv, env));
   expect(error.code).toBe(code);
   expect(error.message).not.toContain('\n');
   return expect(error.message);

@@ -1,5 +1,5 @@
-import { ConfigError } from '../../node-kit/src/config-error';
 import { DEFAULT_DEPLOYMENTS, parseSimConfig } from './sim-config';
+import { configErrorOf } from '../../node-kit/testing/config-error-of';
 
 /** A readFile that must not be called. */
 const noFile = (path: string): string => {
@@ -14,19 +14,8 @@ const fileWith =
     return content;
   };
 
-/** The ConfigError thrown by `run`, or a failure when none is thrown. */
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 const deploymentsError = (content: string) =>
-  errorOf(() => parseSimConfig(['--deployments', 'deployments.json'], {}, fileWith(content)));
+  configErrorOf(() => parseSimConfig(['--deployments', 'deployments.json'], {}, fileWith(content)));
 
 describe('parseSimConfig', () => {
   it('uses the defaults when nothing is given', () => {
@@ -67,7 +56,7 @@ describe('parseSimConfig', () => {
   });
 
   it('names the variable of a refresh-token lifetime out of the Genesys range', () => {
-    const error = errorOf(() =>
+    const error = configErrorOf(() =>
       parseSimConfig([], { GENESYS_SIM_REFRESH_TOKEN_LIFETIME: '899' }, noFile),
     );
     expect([error.code, error.message]).toEqual([
@@ -88,7 +77,7 @@ describe('parseSimConfig', () => {
 
   describe('deployments file errors', () => {
     it('report a file that cannot be read', () => {
-      const error = errorOf(() =>
+      const error = configErrorOf(() =>
         parseSimConfig(['--deployments', 'missing.json'], {}, fileWith('[]')),
       );
       expect([error.code, error.message]).toEqual([

@@ -9,7 +9,8 @@ import {
   wholeSeconds,
   type CliOption,
 } from './cli-config';
-import { ConfigError, type ConfigErrorCode } from './config-error';
+import type { ConfigErrorCode } from './config-error';
+import { configErrorOf } from '../testing/config-error-of';
 
 const OPTIONS = {
   port: {
@@ -37,20 +38,9 @@ const OPTIONS = {
   },
 } satisfies Record<string, CliOption<unknown>>;
 
-/** The ConfigError thrown by `run`, or a failure when none is thrown. */
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 /** Expects `run` to throw a one-line ConfigError with this code and message. */
 function expectConfigError(run: () => unknown, code: ConfigErrorCode, message: string): void {
-  const error = errorOf(run);
+  const error = configErrorOf(run);
   expect([error.code, error.message]).toEqual([code, message]);
 }
 
@@ -109,7 +99,9 @@ describe('readCli', () => {
   });
 
   it('quotes an unknown flag that is not plainly printable', () => {
-    expect(errorOf(() => read(['--co\nlour'])).message).toMatch(/^unknown flag "--co\\nlour"; /);
+    expect(configErrorOf(() => read(['--co\nlour'])).message).toMatch(
+      /^unknown flag "--co\\nlour"; /,
+    );
   });
 
   it('says what a stray argument should look like, after the first option', () => {
@@ -220,7 +212,7 @@ describe('wholeSeconds', () => {
   });
 
   it('shortens a long bad value', () => {
-    const message = errorOf(() => seconds('9'.repeat(80), '--ttl')).message;
+    const message = configErrorOf(() => seconds('9'.repeat(80), '--ttl')).message;
     expect(message).toBe(
       `--ttl must be whole seconds from 900 to 7200, got "${'9'.repeat(57)}..."`,
     );
@@ -266,9 +258,9 @@ describe('origins', () => {
   });
 
   it('names the bad item', () => {
-    expect(errorOf(() => origins('http://a.localhost,b', '--allowed-origins')).message).toMatch(
-      /^--allowed-origins must be an http\(s\) origin .*, got "b"$/,
-    );
+    expect(
+      configErrorOf(() => origins('http://a.localhost,b', '--allowed-origins')).message,
+    ).toMatch(/^--allowed-origins must be an http\(s\) origin .*, got "b"$/);
   });
 });
 

@@ -1,17 +1,7 @@
-import { ConfigError } from '../../node-kit/src/config-error';
 import { parseServerConfig, readyLine, usage } from './server-config';
+import { configErrorOf } from '../../node-kit/testing/config-error-of';
 
 const PLACES = { cwd: '/home/me/elsewhere', workspaceRoot: '/work/ws' };
-
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseServerConfig', () => {
   it('uses the defaults when nothing is given, the database in the workspace root', () => {
@@ -66,7 +56,7 @@ describe('parseServerConfig', () => {
     [['--admin-origins', 'localhost:4300'], 'bad-origin', '--admin-origins must be'],
     [['--database', 'x'], 'unknown-flag', 'unknown flag --database'],
   ])('refuses %j with one %s line', (argv, code, message) => {
-    const error = errorOf(() => parseServerConfig(argv, {}, PLACES));
+    const error = configErrorOf(() => parseServerConfig(argv, {}, PLACES));
     expect([error.code, error.message.split('\n')]).toEqual([
       code,
       [expect.stringContaining(message)],
