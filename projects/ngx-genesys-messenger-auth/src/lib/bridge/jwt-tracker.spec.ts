@@ -77,18 +77,26 @@ describe(JwtTracker.name, () => {
     it('picks the latest of several notes', () => {
       const note = (fingerprint: string, receivedAt: number) =>
         JSON.stringify({ fingerprint, receivedAt, lifetimeMs: 300_000 });
+      arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
       now = NOW + 10_000;
       const newest = tracker.newest([note('a1', NOW), note('c3', NOW + 5000), note('b2', NOW + 1)]);
       expect(newest?.fingerprint).toBe('c3');
     });
 
     it('counts an arrival later than now (another clock) as now', () => {
+      arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
+      now = NOW;
       const note = JSON.stringify({
         fingerprint: 'f1',
         receivedAt: NOW + 60_000,
         lifetimeMs: 300_000,
       });
       expect(tracker.newest([note])).toMatchObject({ receivedAt: NOW, expiresAt: NOW + 300_000 });
+    });
+
+    it('is nothing while storage holds no JWT (Messenger signed out), whatever the notes say', () => {
+      const note = JSON.stringify({ fingerprint: 'f1', receivedAt: NOW, lifetimeMs: 300_000 });
+      expect(tracker.newest([note])).toBeUndefined();
     });
 
     it.each([

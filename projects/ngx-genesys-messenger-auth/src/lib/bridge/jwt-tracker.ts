@@ -76,14 +76,16 @@ export class JwtTracker {
   /**
    * The newest JWT this tab can know of under the refresh lock: the one its storage shows, or a
    * newer one another tab's note tells of while this tab's copy of storage still lags behind.
-   * Newest means latest arrival; a note's arrival later than now counts as now.
+   * Newest means latest arrival; a note's arrival later than now counts as now. Notes only refine
+   * a JWT storage shows: with none stored, Messenger is signed out whatever the notes say.
    * @param notes the notes left beside the lock (unreadable ones are ignored)
    */
   newest(notes: readonly string[]): JwtObservation | undefined {
     let newest = this.current();
+    if (!newest) return undefined;
     for (const note of notes) {
       const noted = this.fromNote(note);
-      if (noted && (!newest || noted.receivedAt > newest.receivedAt)) newest = noted;
+      if (noted && noted.receivedAt > newest.receivedAt) newest = noted;
     }
     return newest;
   }
