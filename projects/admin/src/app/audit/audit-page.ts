@@ -29,6 +29,7 @@ import { ProfilesApi } from '../api/profiles-api';
 import type { AuditEntry } from '../api/profiles-api.models';
 import { shortDateTime } from '../profiles/list/profile-status';
 import { AUDIT_PAGE_SIZE, auditLimit, type AuditSlice, auditSlice } from './audit-paging';
+import { LoadError } from '../ui/load-error';
 
 /**
  * `/audit[?profile=]`: who did what to which profile, newest first, a page at a time; "Load
@@ -37,6 +38,7 @@ import { AUDIT_PAGE_SIZE, auditLimit, type AuditSlice, auditSlice } from './audi
 @Component({
   selector: 'admin-audit-page',
   imports: [
+    LoadError,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,

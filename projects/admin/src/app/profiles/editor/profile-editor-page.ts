@@ -42,6 +42,7 @@ import { IdpSection } from './sections/idp-section';
 import { IntegrationSection } from './sections/integration-section';
 import { RefreshSection } from './sections/refresh-section';
 import type { HasUnsavedChanges } from './unsaved-changes.guard';
+import { LoadError } from '../../ui/load-error';
 
 /** The editor's sections, with the profile paths each one edits. */
 export const SECTIONS = [
@@ -73,6 +74,7 @@ function sectionOf(path: string): SectionKey | null {
 @Component({
   selector: 'admin-profile-editor-page',
   imports: [
+    LoadError,
     DeploymentSection,
     DerivedLifetimesPanel,
     IdpSection,

@@ -25,11 +25,13 @@ import { ChangeList } from '../../ui/change-list';
 import { FileDownloader } from '../../ui/file-downloader';
 import { Notifier } from '../../ui/notifier';
 import { shortDateTime } from '../list/profile-status';
+import { LoadError } from '../../ui/load-error';
 
 /** `/profiles/:name/history`: the published versions and the diff between any two of them. */
 @Component({
   selector: 'admin-profile-history-page',
   imports: [
+    LoadError,
     ChangeList,
     FormsModule,
     MatButtonModule,

@@ -17,11 +17,13 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../ui/confirm-dialog';
 import { Notifier } from '../../ui/notifier';
 import { ProfileNameDialog, type ProfileNameDialogData } from './profile-name-dialog';
 import { shortDateTime, statusLabel } from './profile-status';
+import { LoadError } from '../../ui/load-error';
 
 /** `/profiles`: every profile with its status; create, duplicate and delete for admins. */
 @Component({
   selector: 'admin-profile-list-page',
   imports: [
+    LoadError,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
