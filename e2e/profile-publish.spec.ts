@@ -33,9 +33,14 @@ async function openDemoProfileAsAdmin(page: Page) {
 async function saveAndPublish(page: Page) {
   await page.getByTestId('save').click();
   await expect(page.getByTestId('unsaved')).toHaveCount(0);
+  const status = page.getByTestId('draft-status');
+  const published = Number(
+    (await status.textContent())?.match(/published version (\d+)/)?.[1] ?? 0,
+  );
   await page.getByTestId('publish').click();
   await page.getByTestId('confirm-publish').click();
-  await expect(page.getByTestId('draft-status')).toContainText(/published version \d+/i);
+  // The status named the version published before: wait for the next one, not any.
+  await expect(status).toContainText(`published version ${published + 1}`);
 }
 
 // Each test starts from, and leaves behind, the demo profile a fresh database holds.
