@@ -46,6 +46,7 @@ export {
   MIN_SILENT_AUTHORIZATION_TIMEOUT_MS,
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
+  type MessengerReauthMode,
   type ResolvedMessengerAuthConfig,
 } from './src/config-validation';
 export {

@@ -27,6 +27,7 @@ describe(validateMessengerAuthConfig.name, () => {
       refresh: DEFAULT_REFRESH_POLICY,
       reauthWindowMs: 120_000,
       silentAuthorizationTimeoutMs: 10_000,
+      reauthMode: 'silent-then-interactive',
     });
   });
 
@@ -41,6 +42,7 @@ describe(validateMessengerAuthConfig.name, () => {
       refresh: { leadMs: 90_000 },
       reauthWindowMs: 300_000,
       silentAuthorizationTimeoutMs: 5_000,
+      reauthMode: 'silent-only' as const,
     };
     expect(validateMessengerAuthConfig(config)).toEqual({
       ...config,
@@ -249,7 +251,13 @@ describe(validateMessengerAuthConfig.name, () => {
       'deploymnetId',
       'config has an unknown field "deploymnetId" (did you mean "deploymentId"?); expected one of ' +
         'deploymentId, environment, oidcConfigId, clientId, scope, redirectPath, signedOut, refresh, ' +
-        'reauthWindowMs, silentAuthorizationTimeoutMs',
+        'reauthWindowMs, silentAuthorizationTimeoutMs, reauthMode',
+    ],
+    [
+      'an unknown reauthMode',
+      { ...minimal, reauthMode: 'interactive' },
+      'reauthMode',
+      'reauthMode must be "silent-then-interactive" or "silent-only" (got "interactive")',
     ],
     [
       'a misspelt refresh field',
@@ -261,6 +269,12 @@ describe(validateMessengerAuthConfig.name, () => {
   ])('rejects %s', (_name, config, field, message) => {
     const error = errorOf(config);
     expect([error.field, error.message]).toEqual([field, `NGMA4101: ${message}`]);
+  });
+
+  it('keeps reauthMode silent-only', () => {
+    expect(validateMessengerAuthConfig({ ...minimal, reauthMode: 'silent-only' }).reauthMode).toBe(
+      'silent-only',
+    );
   });
 
   it('accepts the shortest reauthWindowMs', () => {

@@ -27,7 +27,16 @@ export interface MessengerAuthConfig {
   readonly reauthWindowMs?: number;
   /** How long silent authorization (`prompt=none`) may take, in ms; default 10 000. */
   readonly silentAuthorizationTimeoutMs?: number;
+  /**
+   * What the bridge may do when Messenger needs a new code and the IdP needs the user:
+   * `silent-then-interactive` (default) sends a visible tab to the login page once per window;
+   * `silent-only` never shows a login page and ends the session with an action the portal offers.
+   */
+  readonly reauthMode?: MessengerReauthMode;
 }
+
+/** Whether the bridge may show the IdP's login page to sign Messenger in again. */
+export type MessengerReauthMode = 'silent-then-interactive' | 'silent-only';
 
 /** A checked configuration with every default applied. */
 export interface ResolvedMessengerAuthConfig {
@@ -51,6 +60,8 @@ export interface ResolvedMessengerAuthConfig {
   readonly reauthWindowMs: number;
   /** How long silent authorization may take, in ms. */
   readonly silentAuthorizationTimeoutMs: number;
+  /** Whether the bridge may show the IdP's login page to sign Messenger in again. */
+  readonly reauthMode: MessengerReauthMode;
 }
 
 /** The defaults of the optional fields. */
@@ -60,6 +71,7 @@ export const DEFAULT_MESSENGER_AUTH_CONFIG = Object.freeze({
   signedOut: 'anonymous',
   reauthWindowMs: 120_000,
   silentAuthorizationTimeoutMs: 10_000,
+  reauthMode: 'silent-then-interactive',
 } as const);
 
 /** The shortest interactive-login window: anything shorter would not stop a login loop. */
@@ -79,6 +91,7 @@ const CONFIG_FIELDS: readonly (keyof MessengerAuthConfig)[] = [
   'refresh',
   'reauthWindowMs',
   'silentAuthorizationTimeoutMs',
+  'reauthMode',
 ];
 
 const DEPLOYMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -153,6 +166,12 @@ function checkSignedOut(value: unknown): 'anonymous' | 'none' {
   throw invalidConfigError('signedOut', '"anonymous" or "none"', value);
 }
 
+function checkReauthMode(value: unknown): MessengerReauthMode {
+  if (value === undefined) return DEFAULT_MESSENGER_AUTH_CONFIG.reauthMode;
+  if (value === 'silent-then-interactive' || value === 'silent-only') return value;
+  throw invalidConfigError('reauthMode', '"silent-then-interactive" or "silent-only"', value);
+}
+
 function checkDuration(field: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -212,5 +231,6 @@ export function validateMessengerAuthConfig(config: unknown): ResolvedMessengerA
       defaults.silentAuthorizationTimeoutMs,
       MIN_SILENT_AUTHORIZATION_TIMEOUT_MS,
     ),
+    reauthMode: checkReauthMode(config['reauthMode']),
   });
 }
