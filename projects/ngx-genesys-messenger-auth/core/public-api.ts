@@ -39,7 +39,12 @@ export {
   type JwtObservation,
   type RefreshPolicy,
 } from './src/refresh-policy';
-export { backoffDelay, isTransientFailure } from './src/backoff';
+export {
+  backoffDelay,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  isTransientFailure,
+  rateLimitWaitMs,
+} from './src/backoff';
 export {
   DEFAULT_MESSENGER_AUTH_CONFIG,
   MIN_REAUTH_WINDOW_MS,

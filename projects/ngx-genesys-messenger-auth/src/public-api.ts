@@ -11,6 +11,7 @@ export {
   withMessengerSnippet,
   withRemoteProfile,
   type MessengerAuthFeature,
+  type RemoteProfileOptions,
 } from './lib/provide-messenger-auth';
 export { MessengerAuthModule } from './lib/messenger-auth.module';
 export {
@@ -23,6 +24,7 @@ export {
 // The bridge at run time.
 export { MessengerAuth, SILENT_CALLBACK_PATH } from './lib/messenger-auth';
 export type {
+  MessengerAuthEndReason,
   MessengerAuthEvent,
   MessengerAuthEventType,
   MessengerAuthState,

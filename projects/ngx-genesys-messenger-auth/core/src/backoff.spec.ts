@@ -1,4 +1,9 @@
-import { backoffDelay, isTransientFailure } from './backoff';
+import {
+  backoffDelay,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  isTransientFailure,
+  rateLimitWaitMs,
+} from './backoff';
 import { MessengerAuthError, MessengerAuthErrorCode } from './errors';
 
 const policy = { backoffBaseMs: 1_000, backoffCapMs: 30_000 };
@@ -111,5 +116,30 @@ describe(isTransientFailure.name, () => {
 
   it('gives up when a string status is ignored but the message says the token expired', () => {
     expect(isTransientFailure({ status: '400', message: 'refresh token expired' })).toBe(false);
+  });
+});
+
+describe(rateLimitWaitMs.name, () => {
+  it('waits as long as a 429 says', () => {
+    expect(rateLimitWaitMs({ status: 429, retryAfterSeconds: 17 })).toBe(17_000);
+  });
+
+  it('waits a minute for a 429 that does not say', () => {
+    expect(rateLimitWaitMs({ message: 'HTTP 429 Too Many Requests' })).toBe(
+      DEFAULT_RATE_LIMIT_WAIT_MS,
+    );
+  });
+
+  it('finds a 429 in the cause of a wrapping error', () => {
+    const error = new Error('refresh failed', { cause: { status: 429, retryAfterSeconds: 5 } });
+    expect(rateLimitWaitMs(error)).toBe(5_000);
+  });
+
+  it('does not treat other failures as a rate limit', () => {
+    expect([
+      rateLimitWaitMs({ status: 500, message: 'server error' }),
+      rateLimitWaitMs('429'),
+      rateLimitWaitMs(undefined),
+    ]).toEqual([undefined, undefined, undefined]);
   });
 });

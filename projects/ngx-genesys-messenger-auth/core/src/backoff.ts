@@ -100,3 +100,31 @@ function classifyWording(text: string): boolean | undefined {
   if (TRANSIENT_WORDING.test(text)) return true;
   return undefined;
 }
+
+/** How long Genesys' per-minute limits last when a 429 does not say (contract §4). */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+
+const RATE_LIMIT_WORDING = /\b429\b|too many requests|rate[_ .-]?limit/i;
+
+/**
+ * How long to wait before calling Genesys again when a failure says its rate limit was met
+ * (HTTP 429): the `retryAfterSeconds` it carries, else a minute.
+ * @param failure a rejection, or an `Auth.error` / `Auth.tokenError` event's data
+ * @returns the wait in ms, or undefined when the failure is not a rate limit
+ */
+export function rateLimitWaitMs(failure: unknown): number | undefined {
+  return rateLimitOf(failure, 0);
+}
+
+function rateLimitOf(failure: unknown, depth: number): number | undefined {
+  if (typeof failure !== 'object' || failure === null) return undefined;
+  const { status, message, retryAfterSeconds, cause } = failure as FailureShape & {
+    readonly retryAfterSeconds?: unknown;
+  };
+  if (status === 429 || (typeof message === 'string' && RATE_LIMIT_WORDING.test(message))) {
+    return typeof retryAfterSeconds === 'number' && retryAfterSeconds >= 0
+      ? retryAfterSeconds * 1000
+      : DEFAULT_RATE_LIMIT_WAIT_MS;
+  }
+  return depth < MAX_CAUSE_DEPTH ? rateLimitOf(cause, depth + 1) : undefined;
+}

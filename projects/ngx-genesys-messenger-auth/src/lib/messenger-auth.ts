@@ -19,7 +19,11 @@ import {
 import type { AuthorizationMode } from './authorization/authorization-request';
 import { AuthorizationStore } from './authorization/authorization-store';
 import { MessengerAuthorizer } from './authorization/messenger-authorizer';
-import type { MessengerAuthEvent, MessengerAuthState } from './bridge/bridge-state';
+import type {
+  MessengerAuthEndReason,
+  MessengerAuthEvent,
+  MessengerAuthState,
+} from './bridge/bridge-state';
 import { JwtTracker } from './bridge/jwt-tracker';
 import { MessengerAuthBridge } from './bridge/messenger-auth-bridge';
 import { MessengerAuthLogger, MessengerAuthLogLevel } from './logging/messenger-auth-logger';
@@ -63,6 +67,7 @@ export class MessengerAuth {
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
   private readonly authorizationStarts = new Subject<AuthorizationMode>();
+  private readonly store = new AuthorizationStore(window.sessionStorage, AUTHORIZATION_NAMESPACE);
   private readonly authorizer = this.createAuthorizer();
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
@@ -82,10 +87,20 @@ export class MessengerAuth {
     switchMap((bridge) => bridge.nextRefreshAt$),
     startWith<number | null>(null),
   );
+  /** Why the bridge is in `ended` (null in every other state). */
+  readonly endReason$: Observable<MessengerAuthEndReason | null> = this.bridges.pipe(
+    switchMap((bridge) => bridge.endReason$),
+    startWith<MessengerAuthEndReason | null>(null),
+  );
   /** The bridge's state, for templates. */
   readonly state: Signal<MessengerAuthState> = toSignal(this.state$, { initialValue: 'anonymous' });
   /** When the next refresh is due, for templates. */
   readonly nextRefreshAt: Signal<number | null> = toSignal(this.nextRefreshAt$, {
+    initialValue: null,
+  });
+
+  /** Why the bridge is in `ended`, for templates: show "Sign in to chat" while it is set. */
+  readonly endReason: Signal<MessengerAuthEndReason | null> = toSignal(this.endReason$, {
     initialValue: null,
   });
 
@@ -96,6 +111,15 @@ export class MessengerAuth {
   /** Refreshes Messenger's JWT now (joins a refresh in flight). */
   refreshNow(): void {
     this.bridge?.refreshNow();
+  }
+
+  /**
+   * Signs Messenger in again at a person's request — the action to offer while the state is
+   * `ended`: the loop guards start afresh, a hidden iframe is tried first, then the IdP's login
+   * page (also with `reauthMode: 'silent-only'`: the person chose to leave the page).
+   */
+  signInToChat(): Promise<void> {
+    return this.bridge?.signInToChat() ?? Promise.resolve();
   }
 
   /** Signs the user out of Messenger (revoking its tokens) and then of the portal and the IdP. */
@@ -156,7 +180,7 @@ export class MessengerAuth {
     const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...this.setup };
     return new MessengerAuthorizer({
       win: window,
-      store: new AuthorizationStore(window.sessionStorage, AUTHORIZATION_NAMESPACE),
+      store: this.store,
       now: this.now,
       settings: () => this.portal.settings(),
       redirectUri: origin + setup.redirectPath,
@@ -174,6 +198,13 @@ export class MessengerAuth {
       messenger: new MessengerClient(window),
       portal: this.portal,
       authorizer: this.authorizer,
+      store: this.store,
+      page: {
+        visible: () => document.visibilityState === 'visible',
+        online: () => navigator.onLine,
+      },
+      reauthMode: config.reauthMode,
+      reauthWindowMs: config.reauthWindowMs,
       tracker: new JwtTracker(window.localStorage, config.deploymentId, this.now),
       lock: createRefreshLock(),
       channel: new TabChannel(`ngma:${config.deploymentId}`),

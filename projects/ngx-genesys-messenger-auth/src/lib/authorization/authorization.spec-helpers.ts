@@ -5,7 +5,11 @@
  */
 import { AuthorizationStore } from './authorization-store';
 import type { AuthorizationMode, IdpMetadata } from './authorization-request';
-import { MessengerAuthorizer, type AuthorizerSettings } from './messenger-authorizer';
+import {
+  MessengerAuthorizer,
+  type AuthorizerEnvironment,
+  type AuthorizerSettings,
+} from './messenger-authorizer';
 
 export const ISSUER = 'https://idp.example';
 export const REDIRECT_URI = 'http://localhost/messenger/callback';
@@ -67,6 +71,8 @@ export class FakePage {
   readonly replaced: [unknown, string][] = [];
   readonly scrolledTo: number[] = [];
   readonly frames: FakeFrame[] = [];
+  /** Whether `history.replaceState` throws (as a sandboxed or locked-down page may). */
+  replaceStateThrows = false;
   /** How the IdP answers a hidden-iframe request: the URL it sends the frame to, or never. */
   frameAnswer: (request: URL) => string | undefined = () => undefined;
 
@@ -80,6 +86,7 @@ export class FakePage {
       history: {
         state: this.historyState,
         replaceState: (state: unknown, _title: string, url: string) => {
+          if (this.replaceStateThrows) throw new DOMException('replaceState refused', 'SecurityError');
           this.replaced.push([state, url]);
           this.url = new URL(url, this.url);
         },
@@ -116,6 +123,7 @@ export function authorizerOn(
   page: FakePage,
   starts: AuthorizationMode[] = [],
   storage: Storage = window.sessionStorage,
+  overrides: Partial<AuthorizerEnvironment> = {},
 ): MessengerAuthorizer {
   return new MessengerAuthorizer({
     win: page.win,
@@ -127,5 +135,6 @@ export function authorizerOn(
     silentTimeoutMs: SILENT_TIMEOUT_MS,
     reauthWindowMs: REAUTH_WINDOW_MS,
     onStart: (mode) => starts.push(mode),
+    ...overrides,
   });
 }

@@ -6,6 +6,7 @@ import {
   authorizerOn,
   FakePage,
   ISSUER,
+  REAUTH_WINDOW_MS,
   REDIRECT_URI,
   SILENT_REDIRECT_URI,
   SILENT_TIMEOUT_MS,
@@ -134,20 +135,51 @@ describe(`${MessengerAuthorizer.name} silent()`, () => {
       await jest.advanceTimersByTimeAsync(SILENT_TIMEOUT_MS + 100);
     });
 
-    it('falls back to a full-page prompt=none redirect to the callback route', async () => {
-      expect(await outcome).toEqual({ kind: 'navigating' });
-      const request = new URL(page.assigned[0]).searchParams;
-      expect([request.get('prompt'), request.get('redirect_uri')]).toEqual(['none', REDIRECT_URI]);
-      expect(starts).toEqual(['silent-iframe', 'silent-redirect']);
+    it('reports no answer and stays on the page (the bridge decides about a redirect)', async () => {
+      expect(await outcome).toEqual({ kind: 'no-answer' });
+      expect(page.assigned).toEqual([]);
       expect(page.frames.map((frame) => frame.removed)).toEqual([true]);
     });
+  });
+});
 
-    it("comes back with a code captured on the callback, restoring the user's route", async () => {
-      await outcome;
-      const state = new URL(page.assigned[0]).searchParams.get('state');
-      page.url = new URL(`${REDIRECT_URI}?code=redirect-code&state=${state}&iss=${iss}`);
-      expect(await authorizer.captureRedirect()).toMatchObject({ authCode: 'redirect-code' });
-      expect(page.url.href).toBe(ROUTE);
-    });
+describe(`${MessengerAuthorizer.name} silentRedirect()`, () => {
+  let page: FakePage;
+  let starts: AuthorizationMode[];
+  let authorizer: MessengerAuthorizer;
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: START });
+    window.sessionStorage.clear();
+    page = new FakePage(ROUTE);
+    starts = [];
+    authorizer = authorizerOn(page, starts);
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  it('leaves the page for a prompt=none request that comes back to the callback route', async () => {
+    expect(await authorizer.silentRedirect()).toBe('navigating');
+    const request = new URL(page.assigned[0]).searchParams;
+    expect([request.get('prompt'), request.get('redirect_uri')]).toEqual(['none', REDIRECT_URI]);
+    expect(starts).toEqual(['silent-redirect']);
+  });
+
+  it("comes back with a code captured on the callback, restoring the user's route", async () => {
+    await authorizer.silentRedirect();
+    const state = new URL(page.assigned[0]).searchParams.get('state');
+    page.url = new URL(`${REDIRECT_URI}?code=redirect-code&state=${state}&iss=${iss}`);
+    expect(await authorizer.captureRedirect()).toMatchObject({ authCode: 'redirect-code' });
+    expect(page.url.href).toBe(ROUTE);
+  });
+
+  it('leaves the page once per window, also across a reload of the tab', async () => {
+    await authorizer.silentRedirect();
+    const reloaded = authorizerOn(new FakePage(ROUTE), starts);
+    await jest.advanceTimersByTimeAsync(REAUTH_WINDOW_MS - 1_000);
+    expect(await reloaded.silentRedirect()).toBe('already-tried');
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(await reloaded.silentRedirect()).toBe('navigating');
+    expect(page.assigned).toHaveLength(1);
   });
 });

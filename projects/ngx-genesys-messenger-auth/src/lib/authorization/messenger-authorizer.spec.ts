@@ -9,6 +9,7 @@ import {
   REDIRECT_URI,
   SETTINGS,
 } from './authorization.spec-helpers';
+import { MAX_PENDING_AGE_MS } from './authorization-store';
 import { MessengerAuthorizer } from './messenger-authorizer';
 
 const START = Date.parse('2026-11-26T09:00:00Z');
@@ -167,6 +168,39 @@ describe(MessengerAuthorizer.name, () => {
       expect(await authorizer.captureRedirect()).toBeUndefined();
       expect(page.replaced).toEqual([]);
       expect(page.url.searchParams.get('code')).toBe('portal-code');
+    });
+
+    it('reports a coded error, and still cleans the URL, when the IdP metadata is unavailable', async () => {
+      const failing = authorizerOn(page, starts, window.sessionStorage, {
+        settings: () => Promise.reject(new Error('discovery failed: 503')),
+      });
+      await authorizer.interactive();
+      const state = lastRequest().searchParams.get('state') as string;
+      page.url = new URL(`${REDIRECT_URI}?${codeAnswer(state)}`);
+      const result = await failing.captureRedirect();
+      expect(result).toMatchObject({ code: MessengerAuthErrorCode.DISCOVERY_FAILED });
+      expect(page.url.href).toBe(ROUTE);
+    });
+
+    it('reports a coded error instead of throwing when the URL cannot be cleaned', async () => {
+      await authorizer.interactive();
+      const state = lastRequest().searchParams.get('state') as string;
+      page.url = new URL(`${REDIRECT_URI}?${codeAnswer(state)}`);
+      page.replaceStateThrows = true;
+      await expect(authorizer.captureRedirect()).resolves.toMatchObject({
+        code: MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+      });
+    });
+
+    it('refuses an answer that comes back after its request expired', async () => {
+      await authorizer.interactive();
+      const state = lastRequest().searchParams.get('state') as string;
+      jest.advanceTimersByTime(MAX_PENDING_AGE_MS + 1);
+      page.url = new URL(`${REDIRECT_URI}?${codeAnswer(state)}`);
+      expect(await authorizer.captureRedirect()).toMatchObject({
+        code: MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+      });
+      expect(page.url.href).toBe(ROUTE);
     });
 
     it('leaves the callback path alone when no attempt with that state is pending', async () => {

@@ -1,4 +1,3 @@
-import type { AuthorizerPort } from '../bridge/bridge-ports';
 import {
   MessengerAuthError,
   MessengerAuthErrorCode,
@@ -13,8 +12,13 @@ import {
   type IdpMetadata,
   type PendingAuthorization,
 } from './authorization-request';
-import type { AuthorizationStore } from './authorization-store';
+import {
+  MAX_PENDING_AGE_MS,
+  type AuthorizationStore,
+  type GuardedNavigation,
+} from './authorization-store';
 import { authorizeInHiddenIframe } from './hidden-iframe';
+import type { AuthorizerPort, SilentOutcome } from './authorizer-port';
 import { createPkcePair, randomUrlSafe } from './pkce';
 
 /** What the authorizer needs to know about the IdP and the client. */
@@ -42,13 +46,6 @@ export interface AuthorizerEnvironment {
   readonly onStart: (mode: AuthorizationMode) => void;
 }
 
-/** The outcome of a silent attempt. */
-export type SilentOutcome =
-  | { readonly kind: 'code'; readonly code: GenesysAuthCodeResult }
-  | { readonly kind: 'interaction-required' }
-  /** The page is navigating to the IdP; it comes back with the answer. */
-  | { readonly kind: 'navigating' };
-
 /**
  * Messenger's own authorization requests at the portal's IdP (DESIGN.md flow 2): a fresh state,
  * nonce and PKCE pair per attempt; silent first (hidden iframe, else a full-page `prompt=none`
@@ -61,10 +58,17 @@ export class MessengerAuthorizer implements AuthorizerPort {
   /**
    * Reads a full-page redirect's answer if this page load is one (call before the portal's own
    * OIDC library looks at the URL). The response parameters are removed from the URL and the
-   * page's previous route is restored.
+   * page's previous route is restored. Never throws: what goes wrong comes back as an error.
    * @returns the code, an error, or undefined when this page load is not the bridge's callback
    */
-  async captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
+  captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
+    return this.readRedirect().catch((error: unknown) =>
+      // e.g. storage that refuses access: the bridge starts anyway, without this answer.
+      callbackError('the authorization answer could not be read', error),
+    );
+  }
+
+  private async readRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
     const { win, store } = this.env;
     const here = new URL(win.location.href);
     const state = here.searchParams.get('state');
@@ -74,14 +78,31 @@ export class MessengerAuthorizer implements AuthorizerPort {
     // A copy: the response is read after its parameters are stripped from the URL.
     const params = new URLSearchParams(here.search);
     for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
-    // The portal's router and OIDC library must see neither the code nor the callback route.
-    win.history.replaceState(win.history.state, '', pending.returnTo || here.pathname);
-    const result = this.toCode(params, pending, (await this.env.settings()).idp);
+    try {
+      // The portal's router and OIDC library must see neither the code nor the callback route.
+      win.history.replaceState(win.history.state, '', pending.returnTo || here.pathname);
+    } catch (error) {
+      // A page that forbids replaceState keeps the callback URL; the answer is still read once.
+      return callbackError('the callback URL could not be cleaned', error);
+    }
+    if (this.env.now() - pending.createdAt > MAX_PENDING_AGE_MS) {
+      return callbackError('the authorization answer came back after its request expired');
+    }
+    let settings: AuthorizerSettings;
+    try {
+      settings = await this.env.settings();
+    } catch (error) {
+      return new MessengerAuthError(
+        MessengerAuthErrorCode.DISCOVERY_FAILED,
+        "the IdP's metadata is unavailable, so the authorization answer cannot be checked",
+        { cause: error },
+      );
+    }
     if (pending.scrollY) win.requestAnimationFrame(() => win.scrollTo(0, pending.scrollY));
-    return result;
+    return this.toCode(params, pending, settings.idp);
   }
 
-  /** Tries to get a code without showing anything (iframe first, then a prompt=none redirect). */
+  /** Tries to get a code in a hidden iframe, without showing anything or leaving the page. */
   async silent(): Promise<SilentOutcome> {
     const settings = await this.env.settings();
     const pending = await this.pending('silent-iframe', this.env.silentRedirectUri);
@@ -96,7 +117,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
       pending.redirectUri,
       this.env.silentTimeoutMs,
     );
-    if (!answer) return this.redirect(settings, 'silent-redirect', 'none');
+    if (!answer) return { kind: 'no-answer' };
     const result = this.toCode(answer.searchParams, pending, settings.idp);
     if (!(result instanceof MessengerAuthError)) return { kind: 'code', code: result };
     if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED)
@@ -105,34 +126,52 @@ export class MessengerAuthorizer implements AuthorizerPort {
   }
 
   /**
+   * Sends the page to the IdP with `prompt=none` (silent where the iframe could not see the IdP
+   * session, e.g. with third-party cookies blocked), unless that already happened within the
+   * window; the answer comes back to this route and scroll position.
+   * @returns `navigating`, or `already-tried` when the window's one attempt is spent
+   */
+  async silentRedirect(): Promise<'navigating' | 'already-tried'> {
+    if (!this.mayNavigate('silent-redirect')) return 'already-tried';
+    await this.redirect(await this.env.settings(), 'silent-redirect', 'none');
+    return 'navigating';
+  }
+
+  /**
    * Sends the user to the IdP's login page, unless that already happened within the window.
    * @throws MessengerAuthError LOGIN_LOOP_PREVENTED when it did
    */
   async interactive(): Promise<'navigating'> {
-    const last = this.env.store.lastInteractiveLogin();
-    const now = this.env.now();
-    if (last !== undefined && now - last < this.env.reauthWindowMs) {
+    const last = this.env.store.lastNavigation('interactive');
+    if (!this.mayNavigate('interactive')) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
-        `a login for Messenger already happened ${Math.round((now - last) / 1000)} s ago; not starting another`,
+        `a login for Messenger already happened ${Math.round((this.env.now() - (last ?? 0)) / 1000)} s ago; not starting another`,
       );
     }
-    this.env.store.recordInteractiveLogin(now);
     await this.redirect(await this.env.settings(), 'interactive');
     return 'navigating';
+  }
+
+  /** Whether this navigation is the window's first; if so, it is recorded as done. */
+  private mayNavigate(kind: GuardedNavigation): boolean {
+    const last = this.env.store.lastNavigation(kind);
+    const now = this.env.now();
+    if (last !== undefined && now - last < this.env.reauthWindowMs) return false;
+    this.env.store.recordNavigation(kind, now);
+    return true;
   }
 
   private async redirect(
     settings: AuthorizerSettings,
     mode: AuthorizationMode,
     prompt?: 'none',
-  ): Promise<{ kind: 'navigating' }> {
+  ): Promise<void> {
     const pending = await this.pending(mode, this.env.redirectUri);
     this.env.onStart(mode);
     this.env.win.location.assign(
       authorizationUrl(settings.idp.authorizationEndpoint, this.request(settings, pending, prompt)),
     );
-    return { kind: 'navigating' };
   }
 
   private async pending(
@@ -210,4 +249,12 @@ export class MessengerAuthorizer implements AuthorizerPort {
             );
     }
   }
+}
+
+function callbackError(message: string, cause?: unknown): MessengerAuthError {
+  return new MessengerAuthError(
+    MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+    message,
+    cause === undefined ? {} : { cause },
+  );
 }

@@ -1,11 +1,14 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { AuthorizationMode } from '../authorization/authorization-request';
-import type { SilentOutcome } from '../authorization/messenger-authorizer';
+import type { AuthorizerPort } from '../authorization/authorizer-port';
 import {
   type MessengerAuthError,
   type GenesysAuthCodeResult,
+  type MessengerReauthMode,
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
+import type { AuthorizationStore } from '../authorization/authorization-store';
+import type { PageConditions } from '../recovery/code-recovery';
 import type { MessengerAuthLogger } from '../logging/messenger-auth-logger';
 import type { MessengerClient } from '../messenger/messenger-client';
 import type { RefreshLock } from '../tabs/refresh-lock';
@@ -20,16 +23,6 @@ export interface PortalSessionPort {
   signOutLocally(): void;
 }
 
-/** Messenger's own authorization requests (implemented by `MessengerAuthorizer`). */
-export interface AuthorizerPort {
-  /** Reads a full-page redirect's answer if this page load is one. */
-  captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined>;
-  /** A code without showing anything, if the IdP session allows. */
-  silent(): Promise<SilentOutcome>;
-  /** Sends the user to a login page, at most once per window (else LOGIN_LOOP_PREVENTED). */
-  interactive(): Promise<'navigating'>;
-}
-
 /** Everything the bridge runs on; the Angular layer builds it, tests build their own. */
 export interface BridgeDeps {
   readonly deploymentId: string;
@@ -37,6 +30,14 @@ export interface BridgeDeps {
   readonly messenger: MessengerClient;
   readonly portal: PortalSessionPort;
   readonly authorizer: AuthorizerPort;
+  /** The tab's record of authorization attempts and guards (sessionStorage). */
+  readonly store: AuthorizationStore;
+  /** Whether the tab is visible and online (the page navigates only then). */
+  readonly page: PageConditions;
+  /** Whether the bridge may show a login page by itself. */
+  readonly reauthMode: MessengerReauthMode;
+  /** Each guarded step of re-authentication runs at most once per this many ms. */
+  readonly reauthWindowMs: number;
   readonly tracker: JwtTracker;
   readonly lock: RefreshLock;
   readonly channel: TabChannel;

@@ -5,9 +5,9 @@
  * - `authenticated` — Messenger holds a valid JWT and the next refresh is scheduled;
  * - `refreshing` — a refresh is in flight;
  * - `reauthenticating` — Messenger's tokens are gone; signing Messenger in again;
- * - `ended` — Messenger's session ended (its refresh token was refused); the bridge signs
- *   Messenger in again when it can, or stays here when that would need a second login within the
- *   loop-guard window;
+ * - `ended` — Messenger's session ended and the bridge is not signing it in right now; the
+ *   reason ({@link MessengerAuthEndReason}) says why and whether it resumes by itself. The portal
+ *   can offer "Sign in to chat" (`MessengerAuth.signInToChat()`);
  * - `error` — set-up failed (configuration, IdP metadata, Messenger missing).
  */
 export type MessengerAuthState =
@@ -18,6 +18,21 @@ export type MessengerAuthState =
   | 'reauthenticating'
   | 'ended'
   | 'error';
+
+/**
+ * Why the bridge is in `ended`:
+ * - `refresh-failed` — the refresh token was refused; the bridge is signing Messenger in again;
+ * - `waiting-for-page` — signing in again needs the page to leave for the IdP, and the tab is
+ *   hidden or offline; it resumes by itself once the tab is visible and online;
+ * - `login-required` — the IdP needs the user, and `reauthMode` is `silent-only`;
+ * - `login-loop-prevented` — Genesys refused several codes in a row, or a login already happened
+ *   within the re-authentication window: the bridge stops asking until a person does.
+ */
+export type MessengerAuthEndReason =
+  | 'refresh-failed'
+  | 'waiting-for-page'
+  | 'login-required'
+  | 'login-loop-prevented';
 
 /** What every timeline event carries. */
 interface EventBase {
@@ -59,7 +74,11 @@ export type MessengerAuthEvent = EventBase &
         readonly reason: string;
       }
     | { readonly type: 'session-ended'; readonly reason: string }
-    | { readonly type: 'login-loop-prevented'; readonly reason: string }
+    | {
+        readonly type: 'recovery-stopped';
+        readonly reason: MessengerAuthEndReason;
+        readonly detail: string;
+      }
     | { readonly type: 'signed-out'; readonly origin: 'portal' | 'messenger' | 'other-tab' }
     | { readonly type: 'error'; readonly code: string; readonly message: string }
   );

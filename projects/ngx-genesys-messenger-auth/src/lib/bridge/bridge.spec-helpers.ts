@@ -21,12 +21,13 @@ import {
   type MessengerVariants,
 } from 'ngx-genesys-messenger-auth/testing';
 import type { AuthorizationMode } from '../authorization/authorization-request';
-import type { SilentOutcome } from '../authorization/messenger-authorizer';
+import { AuthorizationStore } from '../authorization/authorization-store';
+import type { AuthorizerPort, SilentOutcome } from '../authorization/authorizer-port';
 import { MessengerAuthLogger, type MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { MessengerClient } from '../messenger/messenger-client';
 import { PerTabRefreshLock } from '../tabs/refresh-lock';
 import { TabChannel } from '../tabs/tab-channel';
-import type { AuthorizerPort, PortalSessionPort } from './bridge-ports';
+import type { PortalSessionPort } from './bridge-ports';
 import type { MessengerAuthEvent, MessengerAuthState } from './bridge-state';
 import { JwtTracker } from './jwt-tracker';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
@@ -169,7 +170,12 @@ export class Origin {
  */
 export class FakeAuthorizer implements AuthorizerPort {
   /** What silent attempts answer. */
-  silentAnswer: 'code' | 'interaction-required' = 'code';
+  silentAnswer: 'code' | 'interaction-required' | 'no-answer' = 'code';
+  /**
+   * What a top-level `prompt=none` does: leave the page, or nothing because the window's one
+   * attempt is spent (the default: it came back with login_required).
+   */
+  silentRedirectAnswer: 'navigating' | 'already-tried' = 'already-tried';
   /** Whether interactive() refuses as the loop guard does (a login happened within the window). */
   refuseInteractive = false;
   /** Whether the next page load is the answer of a full-page redirect (with a code). */
@@ -179,6 +185,7 @@ export class FakeAuthorizer implements AuthorizerPort {
   /** Every code, verifier and nonce issued: what must never show in events or logs. */
   readonly secrets: string[] = [];
   silentCalls = 0;
+  silentRedirectCalls = 0;
   interactiveCalls = 0;
   /** The attempts started, as the real authorizer reports them through `onStart`. */
   readonly starts = new Subject<AuthorizationMode>();
@@ -197,8 +204,14 @@ export class FakeAuthorizer implements AuthorizerPort {
   async silent(): Promise<SilentOutcome> {
     this.silentCalls++;
     this.starts.next('silent-iframe');
-    if (this.silentAnswer === 'interaction-required') return { kind: 'interaction-required' };
+    if (this.silentAnswer !== 'code') return { kind: this.silentAnswer };
     return { kind: 'code', code: this.issue() };
+  }
+
+  async silentRedirect(): Promise<'navigating' | 'already-tried'> {
+    this.silentRedirectCalls++;
+    if (this.silentRedirectAnswer === 'navigating') this.starts.next('silent-redirect');
+    return this.silentRedirectAnswer;
   }
 
   async interactive(): Promise<'navigating'> {
@@ -272,7 +285,12 @@ export interface BridgeWorldOptions {
    * has its own lock (the fallback without Web Locks) and reads storage directly.
    */
   readonly chromium?: boolean;
+  /** What the bridge may do when the IdP needs the user (default: show a login page). */
+  readonly reauthMode?: 'silent-then-interactive' | 'silent-only';
 }
+
+/** The re-authentication window of every scenario. */
+export const REAUTH_WINDOW_MS = 120_000;
 
 /** One browser, one IdP, one Genesys: the world a bridge scenario runs in. */
 export class BridgeWorld {
@@ -285,22 +303,32 @@ export class BridgeWorld {
   readonly pages: Page[] = [];
   /** The one lock of every tab, standing in for Web Locks (see {@link BridgeWorldOptions}). */
   readonly sharedLock?: PerTabRefreshLock;
+  /** Whether the tabs are visible (all at once). */
+  visible = true;
+  /** Whether the browser is online. */
+  online = true;
+  private readonly reauthMode: 'silent-then-interactive' | 'silent-only';
 
   constructor(options: BridgeWorldOptions) {
+    // A new browser: the tabs' guards (sessionStorage) start empty.
+    window.sessionStorage.clear();
     this.backend = new InMemoryGenesysBackend({ now: options.genesysNow });
     this.authorizer = new FakeAuthorizer(this.backend);
     this.portal = { signedIn$: this.signedIn, signOutLocally: options.signOutLocally };
     this.origin = new Origin(window.localStorage, options.later, options.chromium);
     this.sharedLock = options.chromium ? new PerTabRefreshLock() : undefined;
+    this.reauthMode = options.reauthMode ?? 'silent-then-interactive';
   }
 
   /**
    * Opens a tab: snippet, bridge started, then Messenger booted.
    * @param portal this tab's portal session (default: the world's, shared by every tab)
+   * @param authorizer this tab's authorizer (default: the world's stand-in)
    */
   async open(
     variants: Partial<MessengerVariants> = {},
     portal: PortalSessionPort = this.portal,
+    authorizer: AuthorizerPort & { readonly starts: Subject<AuthorizationMode> } = this.authorizer,
   ): Promise<Page> {
     const tab = this.origin.openTab();
     const deploymentId = TEST_DEPLOYMENT.id;
@@ -316,11 +344,15 @@ export class BridgeWorld {
       policy: DEFAULT_REFRESH_POLICY,
       messenger: new MessengerClient(tab),
       portal,
-      authorizer: this.authorizer,
+      authorizer,
+      store: new AuthorizationStore(window.sessionStorage, 'ngma'),
+      page: { visible: () => this.visible, online: () => this.online },
+      reauthMode: this.reauthMode,
+      reauthWindowMs: REAUTH_WINDOW_MS,
       tracker: new JwtTracker(tab.localStorage, deploymentId, () => Date.now()),
       lock: this.sharedLock ?? new PerTabRefreshLock(),
       channel,
-      authorizationStarts: this.authorizer.starts,
+      authorizationStarts: authorizer.starts,
       wakeups,
       now: () => Date.now(),
       scheduler: asyncScheduler,

@@ -111,7 +111,8 @@ describe(`${MessengerAuthBridge.name} when the session ends`, () => {
         world.authorizer.refuseInteractive = true;
         await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
         expect(page.bridge.state).toBe('ended');
-        expect(ofType(page.events, 'login-loop-prevented')).toHaveLength(1);
+        const stops = ofType(page.events, 'recovery-stopped');
+        expect(stops.filter((e) => e.reason === 'login-loop-prevented')).toHaveLength(1);
         expect(world.authorizer.interactiveCalls).toBe(1);
       });
 

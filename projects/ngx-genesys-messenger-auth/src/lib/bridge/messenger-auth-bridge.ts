@@ -12,6 +12,7 @@ import {
   isMessengerAuthError,
   fingerprint,
   isDue,
+  rateLimitWaitMs,
   type JwtObservation,
   type GenesysAuthCodeResult,
   type GenesysAuthenticatedData,
@@ -23,9 +24,14 @@ import {
   type RefreshAttemptResult,
   type RefreshEngineEvent,
 } from '../refresh/refresh-engine';
+import { CodeRecovery } from '../recovery/code-recovery';
 import type { TabMessage } from '../tabs/tab-channel';
 import type { BridgeDeps } from './bridge-ports';
-import type { MessengerAuthEvent, MessengerAuthState } from './bridge-state';
+import type {
+  MessengerAuthEndReason,
+  MessengerAuthEvent,
+  MessengerAuthState,
+} from './bridge-state';
 
 type EventBody = MessengerAuthEvent extends infer E
   ? E extends MessengerAuthEvent
@@ -46,15 +52,17 @@ export class MessengerAuthBridge {
   private readonly stateSubject = new BehaviorSubject<MessengerAuthState>('anonymous');
   private readonly eventSubject = new Subject<MessengerAuthEvent>();
   private readonly nextRefreshSubject = new BehaviorSubject<number | null>(null);
+  private readonly endReasonSubject = new BehaviorSubject<MessengerAuthEndReason | null>(null);
   private readonly observations = new BehaviorSubject<JwtObservation | null>(null);
   private readonly manual = new Subject<void>();
   private readonly subscriptions = new Subscription();
+  private readonly recovery: CodeRecovery;
   private heldCode?: GenesysAuthCodeResult;
+  /** The last code Messenger got, while Genesys has not answered it. */
+  private lastHandedCode?: GenesysAuthCodeResult;
   private expectArrival = false;
   private portalSignedIn = false;
   private reauthFlight?: Promise<void>;
-  /** Whether the loop guard refused a login since Messenger was last authenticated. */
-  private loginPrevented = false;
   private refreshFlight?: Promise<RefreshAttemptResult>;
 
   /** The state, as it changes. */
@@ -63,8 +71,17 @@ export class MessengerAuthBridge {
   readonly events$: Observable<MessengerAuthEvent> = this.eventSubject.asObservable();
   /** When the next refresh is due (local ms), or null. */
   readonly nextRefreshAt$: Observable<number | null> = this.nextRefreshSubject.asObservable();
+  /** Why the bridge stopped in `ended` (null in every other state). */
+  readonly endReason$: Observable<MessengerAuthEndReason | null> =
+    this.endReasonSubject.asObservable();
 
-  constructor(private readonly deps: BridgeDeps) {}
+  constructor(private readonly deps: BridgeDeps) {
+    this.recovery = new CodeRecovery({
+      ...deps,
+      wanted: () => this.portalSignedIn,
+      onWaiting: () => this.end('waiting-for-page'),
+    });
+  }
 
   /** The current state. */
   get state(): MessengerAuthState {
@@ -87,10 +104,8 @@ export class MessengerAuthBridge {
     if (!(result instanceof MessengerAuthError)) {
       this.heldCode = result;
     } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
-      // The silent redirect found no IdP session: the user must sign in (once per window).
-      this.deps.authorizer
-        .interactive()
-        .catch((error: unknown) => this.fail('login-loop-prevented', error));
+      // The top-level prompt=none found no IdP session either: the user must sign in.
+      this.recovery.loginRequired().catch((error: unknown) => this.stopRecovery(error));
     } else {
       this.fail('authorization-failed', result);
     }
@@ -123,6 +138,9 @@ export class MessengerAuthBridge {
     this.subscriptions.add(
       messenger.on('Auth.loggedOut').subscribe(() => this.onLoggedOut('messenger')),
     );
+    for (const failure of ['Auth.error', 'Auth.tokenError', 'Auth.authError']) {
+      this.subscriptions.add(messenger.on(failure).subscribe((e) => this.onFailure(e.data)));
+    }
     this.subscriptions.add(channel.messages$.subscribe((message) => this.onTabMessage(message)));
     this.subscriptions.add(
       refreshEngine({
@@ -156,12 +174,33 @@ export class MessengerAuthBridge {
 
   /** Signs Messenger out (revoking its tokens), in every tab; the portal's sign-out follows. */
   async signOut(): Promise<void> {
+    // Genesys revokes the 24 h refresh token only for a valid JWT: renew a due one first.
+    const current = this.deps.tracker.current();
+    if (current && isDue(current, this.deps.policy, this.deps.now())) {
+      await this.refreshOnce('sign-out').catch((error: unknown) =>
+        this.log(MessengerAuthLogLevel.Warn, 'no valid JWT to revoke with', error),
+      );
+    }
     this.deps.channel.post({ type: 'signed-out' });
     // Before Messenger's own Auth.loggedOut, which would be reported as coming from Messenger.
     this.onLoggedOut('portal');
     await this.bounded(this.deps.messenger.command('Auth.logout')).catch((error: unknown) =>
       this.log(MessengerAuthLogLevel.Warn, 'Messenger logout did not complete', error),
     );
+  }
+
+  /**
+   * A person asked to sign in to chat (the action offered in `ended`): the guards start afresh,
+   * and a login page may be shown whatever `reauthMode` says.
+   */
+  async signInToChat(): Promise<void> {
+    if (!this.portalSignedIn || this.state === 'authenticated') return;
+    this.setState('authorizing');
+    const code = await this.recovery.requested().catch((error: unknown) => {
+      this.stopRecovery(error);
+      return undefined;
+    });
+    if (code) await this.giveTokens(code);
   }
 
   private async beforeReady(): Promise<void> {
@@ -184,10 +223,23 @@ export class MessengerAuthBridge {
     if (forceUpdate) this.heldCode = undefined;
     const code = this.heldCode ?? (await this.obtainCode());
     if (!code) return undefined;
+    this.handOver(code, via);
+    return code;
+  }
+
+  /** Gives Messenger a code (once) and counts it against the loop guard. */
+  private handOver(code: GenesysAuthCodeResult, via: 'getAuthCode' | 'signIn'): void {
     if (this.heldCode === code) this.heldCode = undefined;
+    this.lastHandedCode = code;
+    this.recovery.handedOver();
     this.expectArrival = true;
     this.emit({ type: 'code-handed-over', via });
-    return code;
+  }
+
+  /** Hands a code to Messenger when it does not ask for one itself. */
+  private async giveTokens(code: GenesysAuthCodeResult): Promise<void> {
+    this.handOver(code, 'getAuthCode');
+    await this.bounded(this.deps.messenger.command('Auth.getTokens', code));
   }
 
   private reAuthenticate(): Promise<void> {
@@ -204,7 +256,7 @@ export class MessengerAuthBridge {
     this.heldCode = code;
   }
 
-  /** A fresh code: silently if the IdP session lives, else through one interactive login. */
+  /** A fresh code under the recovery policy; undefined while the page leaves for the IdP. */
   private async obtainCode(): Promise<GenesysAuthCodeResult | undefined> {
     if (!this.portalSignedIn) {
       throw new MessengerAuthError(
@@ -214,20 +266,33 @@ export class MessengerAuthBridge {
     }
     this.setState('authorizing');
     try {
-      const outcome = await this.deps.authorizer.silent();
-      if (outcome.kind === 'code') return outcome.code;
-      if (outcome.kind === 'navigating') return undefined;
-      await this.deps.authorizer.interactive();
-      return undefined;
+      const code = await this.recovery.obtain();
+      if (code) this.setState('authorizing');
+      return code;
     } catch (error) {
-      this.fail(
-        isMessengerAuthError(error, MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED)
-          ? 'login-loop-prevented'
-          : 'authorization-failed',
-        error,
-      );
+      this.stopRecovery(error);
       throw error;
     }
+  }
+
+  /** Recovery gave up: `ended` with the reason, or `error` for a refused IdP answer. */
+  private stopRecovery(error: unknown): void {
+    if (isMessengerAuthError(error, MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED)) {
+      this.end('login-loop-prevented', error);
+    } else if (isMessengerAuthError(error, MessengerAuthErrorCode.LOGIN_REQUIRED)) {
+      this.end('login-required', error);
+    } else if (!isMessengerAuthError(error, MessengerAuthErrorCode.PORTAL_SIGNED_OUT)) {
+      this.fail('authorization-failed', error);
+    }
+  }
+
+  /** Genesys met its per-minute limit: wait it out, and keep the code it did not use. */
+  private onFailure(data: unknown): void {
+    const waitMs = rateLimitWaitMs(data);
+    if (waitMs === undefined) return;
+    this.recovery.rateLimited(this.deps.now() + waitMs);
+    if (this.lastHandedCode && !this.heldCode) this.heldCode = this.lastHandedCode;
+    this.lastHandedCode = undefined;
   }
 
   /** One refresh for the browser: under the tabs' lock, skipped when another tab just did it. */
@@ -335,13 +400,16 @@ export class MessengerAuthBridge {
         this.observations.next(observation);
         return;
       }
-      case 'failed':
-        this.setState('ended');
+      case 'failed': {
+        // Messenger's own re-authentication may already be under way, or have stopped.
+        const recovering = this.state === 'ended' || this.reauthFlight !== undefined;
+        if (!recovering) this.end('refresh-failed');
         this.observations.next(null);
         this.nextRefreshSubject.next(null);
         this.emit({ type: 'session-ended', reason: describe(event.error) });
         this.deps.channel.post({ type: 'session-ended', reason: 'refresh-failed' });
-        void this.recover();
+        if (!recovering) void this.recover();
+      }
     }
   }
 
@@ -351,23 +419,22 @@ export class MessengerAuthBridge {
    */
   private async recover(): Promise<void> {
     await lastValueFrom(timer(RECOVERY_GRACE_MS, this.deps.scheduler));
-    // Messenger's own re-authentication may already have met the loop guard: no second attempt.
-    if (this.state === 'authenticated' || this.loginPrevented || !this.portalSignedIn) return;
+    // Messenger's own re-authentication may already have stopped: no second attempt.
+    if (this.state !== 'ended' || this.endReasonSubject.value !== 'refresh-failed') return;
+    if (!this.portalSignedIn) return;
     try {
       await this.reAuthenticate();
       await lastValueFrom(timer(RECOVERY_GRACE_MS, this.deps.scheduler));
       const code = this.heldCode;
-      if (!code) return;
-      this.heldCode = undefined;
-      this.expectArrival = true;
-      this.emit({ type: 'code-handed-over', via: 'getAuthCode' });
-      await this.bounded(this.deps.messenger.command('Auth.getTokens', code));
+      if (code) await this.giveTokens(code);
     } catch (error) {
       this.log(MessengerAuthLogLevel.Warn, 'could not sign Messenger in again', error);
     }
   }
 
   private onAuthenticated(jwt: string | undefined): void {
+    this.recovery.signedIn();
+    this.lastHandedCode = undefined;
     // The answer to this tab's own refresh, which reports it when it settles: a new observation
     // now would make the refresh engine drop the refresh in flight (switchMap) before it reports.
     if (this.refreshFlight) return;
@@ -424,6 +491,7 @@ export class MessengerAuthBridge {
 
   private onLoggedOut(origin: 'portal' | 'messenger' | 'other-tab'): void {
     this.heldCode = undefined;
+    this.lastHandedCode = undefined;
     this.observations.next(null);
     this.nextRefreshSubject.next(null);
     this.deps.tracker.clear();
@@ -433,21 +501,26 @@ export class MessengerAuthBridge {
     this.emit({ type: 'signed-out', origin });
   }
 
-  private fail(type: 'authorization-failed' | 'login-loop-prevented', error: unknown): void {
-    if (type === 'login-loop-prevented') {
-      this.loginPrevented = true;
-      this.emit({ type, reason: describe(error) });
-      this.setState('ended');
-    } else {
-      this.emit({ type, reason: describe(error) });
-      this.setState('error');
-    }
+  private fail(type: 'authorization-failed', error: unknown): void {
+    this.emit({ type, reason: describe(error) });
+    this.setState('error');
     this.log(MessengerAuthLogLevel.Warn, type, error);
+  }
+
+  /** Stops in `ended`; the portal can offer {@link signInToChat}. */
+  private end(reason: MessengerAuthEndReason, error?: unknown): void {
+    const detail = error === undefined ? reason : describe(error);
+    const changed = this.endReasonSubject.value !== reason;
+    this.endReasonSubject.next(reason);
+    this.setState('ended');
+    if (!changed) return;
+    this.emit({ type: 'recovery-stopped', reason, detail });
+    if (error !== undefined) this.log(MessengerAuthLogLevel.Warn, detail);
   }
 
   private setState(to: MessengerAuthState): void {
     const from = this.stateSubject.value;
-    if (to === 'authenticated') this.loginPrevented = false;
+    if (to !== 'ended') this.endReasonSubject.next(null);
     if (from === to) return;
     this.stateSubject.next(to);
     this.emit({ type: 'state-changed', from, to });

@@ -16,6 +16,7 @@ import {
 import {
   backoffDelay,
   isTransientFailure,
+  rateLimitWaitMs,
   refreshDeadline,
   type JwtObservation,
   type RefreshPolicy,
@@ -102,7 +103,11 @@ function attemptWithRetry(
     map((result): RefreshEngineEvent => ({ type: 'done', result })),
     catchError((error: unknown) => {
       if (!isTransientFailure(error)) return of<RefreshEngineEvent>({ type: 'failed', error });
-      const delayMs = backoffDelay(attempt, inputs.policy, inputs.random);
+      // Genesys' per-minute limit is met: wait as long as it asks, never less than the backoff.
+      const delayMs = Math.max(
+        backoffDelay(attempt, inputs.policy, inputs.random),
+        rateLimitWaitMs(error) ?? 0,
+      );
       return concat(
         of<RefreshEngineEvent>({ type: 'retrying', attempt, delayMs, error }),
         timer(delayMs, inputs.scheduler).pipe(
