@@ -86,7 +86,8 @@ export class FakePage {
       history: {
         state: this.historyState,
         replaceState: (state: unknown, _title: string, url: string) => {
-          if (this.replaceStateThrows) throw new DOMException('replaceState refused', 'SecurityError');
+          if (this.replaceStateThrows)
+            throw new DOMException('replaceState refused', 'SecurityError');
           this.replaced.push([state, url]);
           this.url = new URL(url, this.url);
         },

@@ -1,7 +1,4 @@
-import type {
-  GenesysAuthCodeResult,
-  MessengerAuthError,
-} from 'ngx-genesys-messenger-auth/core';
+import type { GenesysAuthCodeResult, MessengerAuthError } from 'ngx-genesys-messenger-auth/core';
 
 /** The outcome of a silent attempt in a hidden iframe. */
 export type SilentOutcome =

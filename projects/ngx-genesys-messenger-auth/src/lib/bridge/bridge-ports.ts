@@ -1,12 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { AuthorizationMode } from '../authorization/authorization-request';
 import type { AuthorizerPort } from '../authorization/authorizer-port';
-import {
-  type MessengerAuthError,
-  type GenesysAuthCodeResult,
-  type MessengerReauthMode,
-  type RefreshPolicy,
-} from 'ngx-genesys-messenger-auth/core';
+import { type MessengerReauthMode, type RefreshPolicy } from 'ngx-genesys-messenger-auth/core';
 import type { AuthorizationStore } from '../authorization/authorization-store';
 import type { PageConditions } from '../recovery/code-recovery';
 import type { MessengerAuthLogger } from '../logging/messenger-auth-logger';

@@ -29,10 +29,7 @@ export type MessengerAuthState =
  *   within the re-authentication window: the bridge stops asking until a person does.
  */
 export type MessengerAuthEndReason =
-  | 'refresh-failed'
-  | 'waiting-for-page'
-  | 'login-required'
-  | 'login-loop-prevented';
+  'refresh-failed' | 'waiting-for-page' | 'login-required' | 'login-loop-prevented';
 
 /** What every timeline event carries. */
 interface EventBase {

@@ -251,7 +251,11 @@ export class MessengerAuthBridge {
 
   private async reAuthenticateOnce(): Promise<void> {
     this.setState('reauthenticating');
-    const code = this.heldCode ?? (await this.obtainCode());
+    const held = this.heldCode;
+    // A held code (e.g. one Genesys' rate limit left unused) waits as a new one would.
+    const code = held
+      ? await this.recovery.paced().then(() => held, this.stopped)
+      : await this.obtainCode();
     if (!code) return this.never<void>();
     this.heldCode = code;
   }
@@ -265,15 +269,16 @@ export class MessengerAuthBridge {
       );
     }
     this.setState('authorizing');
-    try {
-      const code = await this.recovery.obtain();
-      if (code) this.setState('authorizing');
-      return code;
-    } catch (error) {
-      this.stopRecovery(error);
-      throw error;
-    }
+    const code = await this.recovery.obtain().catch(this.stopped);
+    if (code) this.setState('authorizing');
+    return code;
   }
+
+  /** Reports why recovery stopped, and passes the error on. */
+  private readonly stopped = (error: unknown): never => {
+    this.stopRecovery(error);
+    throw error;
+  };
 
   /** Recovery gave up: `ended` with the reason, or `error` for a refused IdP answer. */
   private stopRecovery(error: unknown): void {

@@ -1,4 +1,11 @@
-import { filter, firstValueFrom, lastValueFrom, timer, type Observable, type SchedulerLike } from 'rxjs';
+import {
+  filter,
+  firstValueFrom,
+  lastValueFrom,
+  timer,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 import {
   MessengerAuthError,
   MessengerAuthErrorCode,
@@ -60,7 +67,7 @@ export class CodeRecovery {
    *   PORTAL_SIGNED_OUT (the portal signed out while recovery waited)
    */
   async obtain(): Promise<GenesysAuthCodeResult | undefined> {
-    await this.spaceOut();
+    await this.paced();
     const { authorizer, page } = this.deps;
     for (;;) {
       // Offline, the frame would only meet the browser's error page.
@@ -120,8 +127,11 @@ export class CodeRecovery {
     this.notBefore = Math.max(this.notBefore, until);
   }
 
-  /** Waits before the next code as the refused ones and Genesys' rate limit ask. */
-  private async spaceOut(): Promise<void> {
+  /**
+   * Waits before Messenger tries another code, as the codes Genesys refused and its rate limit ask.
+   * @throws MessengerAuthError LOGIN_LOOP_PREVENTED after {@link MAX_REFUSED_CODES} refused codes
+   */
+  async paced(): Promise<void> {
     const { store, reauthWindowMs, now, random } = this.deps;
     const refused = store.handoversWithin(reauthWindowMs, now());
     if (refused >= MAX_REFUSED_CODES) {
@@ -130,9 +140,12 @@ export class CodeRecovery {
         `Genesys did not accept the last ${refused} codes within ${Math.round(reauthWindowMs / 1000)} s; not asking for another`,
       );
     }
-    const backoff = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
-    const delay = Math.max(backoff, this.notBefore - now());
-    if (delay > 0) await lastValueFrom(timer(delay, this.deps.scheduler));
+    let delay = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
+    // Genesys' 429 may be heard while the backoff runs: wait for the later of the two.
+    while (delay > 0) {
+      await lastValueFrom(timer(delay, this.deps.scheduler));
+      delay = this.notBefore - now();
+    }
     this.checkWanted();
   }
 
