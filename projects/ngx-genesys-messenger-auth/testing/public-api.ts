@@ -10,7 +10,7 @@ export {
   type MessengerEmulatorOptions,
   type MessengerViewState,
 } from './src/messenger/messenger-emulator';
-export type { MessengerAuthStatus } from './src/messenger/emulated-auth-plugin';
+export type { MessengerAuthStatus, MessengerErrorData } from './src/messenger/emulated-auth-plugin';
 export {
   ALL_MESSENGER_VARIANTS,
   DEFAULT_MESSENGER_VARIANTS,
@@ -80,3 +80,13 @@ export {
   type SimEndpoint,
 } from './src/backend/fault-plan';
 export type { OAuthExchangeParameters } from './src/backend/request-validation';
+export {
+  MAX_RATE_LIMIT,
+  NO_RATE_LIMITS,
+  RATE_LIMITED_ENDPOINTS,
+  RATE_LIMIT_WINDOW_MS,
+  RateLimiter,
+  parseRateLimits,
+  type RateLimitedEndpoint,
+  type RateLimits,
+} from './src/backend/rate-limits';

@@ -12,6 +12,7 @@ export type RejectionReason =
   | 'jwt-missing'
   | 'jwt-invalid'
   | 'jwt-expired'
+  | 'rate-limited'
   | 'fault-injected';
 
 /** The Platform API's error body (contract §4). */
@@ -32,6 +33,8 @@ export class GenesysApiError extends Error {
     message: string,
     /** Why, for the simulator's stats; absent for errors that came from elsewhere (HTTP). */
     readonly reason?: RejectionReason,
+    /** For a 429: the seconds until a call may succeed again (the `Retry-After` header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'GenesysApiError';

@@ -1,5 +1,5 @@
 import { readJwtTimes } from 'ngx-genesys-messenger-auth/core';
-import { GenesysApiError } from './genesys-api-error';
+import { rejection } from './genesys-api-error.spec-helpers';
 import { InMemoryGenesysBackend } from './in-memory-genesys-backend';
 import { GenesysTokenService } from './genesys-token-service';
 import { InMemoryIdentityProvider } from './in-memory-identity-provider';
@@ -21,15 +21,6 @@ describe(GenesysTokenService.name, () => {
     genesys.exchange(
       exchangeBody(backend.idp.issueCode({ subject: 'alice', accessTokenLifetime })),
     );
-  const rejection = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof GenesysApiError))
-      throw new Error(`expected a GenesysApiError, got ${String(error)}`);
-    return error;
-  };
 
   beforeEach(() => {
     jest.useFakeTimers({ now: new Date('2026-11-26T09:00:00Z') });

@@ -5,6 +5,7 @@ import {
   parseRefresh,
   type CodeExchangeRequest,
 } from './request-validation';
+import { RateLimiter, type RateLimits } from './rate-limits';
 import { gapStats, iso, type Interval, type TokenStats } from './session-timeline';
 import {
   IdpRefusal,
@@ -37,6 +38,8 @@ export interface GenesysTokenServiceOptions {
   readonly refreshTokenLifetime?: number;
   /** Makes unguessable ids (refresh tokens, JWT ids, session ids). */
   readonly randomId: () => string;
+  /** Per-minute limits of the token calls, per deployment (absent: no limit). */
+  readonly rateLimits?: Partial<RateLimits>;
 }
 
 /** The tokens of a successful code exchange. */
@@ -58,6 +61,11 @@ interface Session {
   endReason?: string;
 }
 
+interface IssuedJwt {
+  readonly session: Session;
+  readonly known: Interval & { readonly jti: string };
+}
+
 /**
  * Genesys' web-deployment token API (contract §4), transport-free: the Node simulator serves it over
  * HTTP and the in-memory backend calls it directly. Bodies arrive unvalidated and are checked here.
@@ -69,8 +77,11 @@ export class GenesysTokenService {
   private counters = { codesExchanged: 0, refreshes: 0, revokes: 0 };
   private rejections: Partial<Record<RejectionReason, number>> = {};
   private readonly refreshLifetimeS: number;
+  /** The per-minute limits of the token calls; `reset()` restores the configured ones. */
+  readonly limits: RateLimiter;
 
   constructor(private readonly options: GenesysTokenServiceOptions) {
+    this.limits = new RateLimiter(options.clock, options.rateLimits);
     this.refreshLifetimeS = options.refreshTokenLifetime ?? DEFAULT_REFRESH_TOKEN_LIFETIME_S;
     const { min, max } = REFRESH_TOKEN_LIFETIME_RANGE_S;
     if (!(this.refreshLifetimeS >= min && this.refreshLifetimeS <= max)) {
@@ -98,6 +109,8 @@ export class GenesysTokenService {
   async exchange(body: unknown): Promise<GenesysTokens> {
     const request = this.guard(() => parseCodeExchange(body));
     const deployment = this.authDeployment(request.deploymentId);
+    // Refused by the limit, the code stays unused and the IdP is not called.
+    this.guard(() => this.limits.take('exchange', deployment.id));
     const grant = await this.grantFor(request);
     this.counters.codesExchanged++;
     const now = this.options.clock();
@@ -121,6 +134,9 @@ export class GenesysTokenService {
   /** `POST /api/v2/webdeployments/token/refresh`: a new JWT; the refresh token is not rotated. */
   async refresh(body: unknown): Promise<{ jwt: string }> {
     const request = this.guard(() => parseRefresh(body));
+    if (this.options.deployments.some((d) => d.id === request.deploymentId)) {
+      this.guard(() => this.limits.take('refresh', request.deploymentId));
+    }
     const session = this.byRefreshToken.get(request.refreshToken);
     if (!session || session.deploymentId !== request.deploymentId) {
       throw this.reject(this.badRequest('the refresh token is not valid', 'unknown-refresh-token'));
@@ -151,8 +167,11 @@ export class GenesysTokenService {
 
   /** `DELETE /api/v2/webdeployments/token/revoke`: ends the JWT and the refresh token together. */
   async revoke(authorization: string | undefined): Promise<void> {
-    const session = await this.sessionOf(authorization);
-    this.end(session, 'revoked');
+    const issued = await this.issuedJwtOf(authorization);
+    // The deployment is the JWT's; a call the limit refuses leaves the session as it was.
+    this.guard(() => this.limits.take('revoke', issued.session.deploymentId));
+    this.requireLive(issued);
+    this.end(issued.session, 'revoked');
     this.counters.revokes++;
   }
 
@@ -178,6 +197,8 @@ export class GenesysTokenService {
     return {
       ...this.counters,
       rejections: { ...this.rejections },
+      limits: this.limits.current(),
+      rateLimited: this.limits.refusals(),
       sessions: sessions.map((session) => ({
         id: session.id,
         deploymentId: session.deploymentId,
@@ -217,6 +238,7 @@ export class GenesysTokenService {
     this.usedCodes.clear();
     this.counters = { codesExchanged: 0, refreshes: 0, revokes: 0 };
     this.rejections = {};
+    this.limits.reset();
   }
 
   private async grantFor(request: CodeExchangeRequest): Promise<IdpGrant> {
@@ -277,6 +299,13 @@ export class GenesysTokenService {
   }
 
   private async sessionOf(authorization: string | undefined): Promise<Session> {
+    const issued = await this.issuedJwtOf(authorization);
+    this.requireLive(issued);
+    return issued.session;
+  }
+
+  /** The session and JWT record of a bearer JWT this service signed; 401 otherwise. */
+  private async issuedJwtOf(authorization: string | undefined): Promise<IssuedJwt> {
     const jwt = this.guard(() => parseBearer(authorization));
     let claims: Record<string, unknown>;
     try {
@@ -293,6 +322,11 @@ export class GenesysTokenService {
         this.unauthorized('the JWT is not one this deployment issued', 'jwt-invalid'),
       );
     }
+    return { session, known };
+  }
+
+  /** 401 unless the session goes on and the JWT has not expired. */
+  private requireLive({ session, known }: IssuedJwt): void {
     if (session.endedAt !== undefined) {
       throw this.reject(
         this.unauthorized(`the session has ended (${session.endReason})`, 'session-ended'),
@@ -301,7 +335,6 @@ export class GenesysTokenService {
     if (this.options.clock() >= known.to) {
       throw this.reject(this.unauthorized('the JWT has expired', 'jwt-expired'));
     }
-    return session;
   }
 
   private expireIfDue(session: Session): void {

@@ -4,8 +4,18 @@ import { GENESYS_PATHS, HttpGenesysBackend } from './http-genesys-backend';
 const ORIGINS = { api: 'https://api.example.test', apiCdn: 'https://cdn.example.test' };
 
 /** The parts of a fetch Response the backend reads (jsdom has no Response class). */
-function respond(status: number, body: string | null): Response {
-  return { ok: status >= 200 && status < 300, status, text: async () => body ?? '' } as Response;
+function respond(
+  status: number,
+  body: string | null,
+  headers: Record<string, string> = {},
+): Response {
+  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: { get: (name: string) => lower.get(name.toLowerCase()) ?? null },
+    text: async () => body ?? '',
+  } as Response;
 }
 
 describe(HttpGenesysBackend.name, () => {
@@ -64,6 +74,30 @@ describe(HttpGenesysBackend.name, () => {
       (error as GenesysApiError).code,
       (error as Error).message,
     ]).toEqual([400, 'bad.request', 'the refresh token is not valid']);
+  });
+
+  it("carries a 429's Retry-After seconds as retryAfterSeconds", async () => {
+    answer = async () =>
+      respond(
+        429,
+        JSON.stringify({ message: 'Too many requests', code: 'too.many.requests', status: 429 }),
+        { 'Retry-After': '17' },
+      );
+    await expect(
+      backend.exchangeCode({ deploymentId: 'dep', oauth: { redirectUri: 'r' } }),
+    ).rejects.toMatchObject({
+      status: 429,
+      code: 'too.many.requests',
+      retryAfterSeconds: 17,
+    });
+  });
+
+  it('reads a Retry-After given as an HTTP date', async () => {
+    const in30s = new Date(Date.now() + 30_000).toUTCString();
+    answer = async () => respond(429, null, { 'Retry-After': in30s });
+    const error = (await backend.refresh('rt', 'dep').catch((e: unknown) => e)) as GenesysApiError;
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(29);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(30);
   });
 
   it('keeps the status of an error whose body is not JSON', async () => {

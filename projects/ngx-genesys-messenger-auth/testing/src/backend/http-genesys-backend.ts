@@ -80,10 +80,20 @@ export class HttpGenesysBackend implements GenesysBackend {
         response.status,
         error.code ?? 'http.error',
         error.message ?? `HTTP ${response.status}`,
+        undefined,
+        retryAfterSeconds(response.headers.get('Retry-After')),
       );
     }
     return body as T;
   }
+}
+
+/** Reads `Retry-After` (delta seconds or an HTTP date) as whole seconds from now. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function safeJson(text: string): unknown {

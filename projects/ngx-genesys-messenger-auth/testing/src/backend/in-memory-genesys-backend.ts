@@ -2,6 +2,7 @@ import type { ExchangeParameters, GenesysBackend, MessageReceipt } from './genes
 import type { GenesysTokens } from './genesys-token-service';
 import { InMemoryIdentityProvider } from './in-memory-identity-provider';
 import { InMemoryJwtSigner } from './in-memory-jwt-signer';
+import type { RateLimits } from './rate-limits';
 import { SimulatedGenesys } from './simulated-genesys';
 import type { DeploymentConfig } from './token-ports';
 
@@ -13,6 +14,8 @@ export interface InMemoryGenesysBackendOptions {
   readonly now?: () => number;
   /** Refresh-token lifetime in seconds (default 24 h). */
   readonly refreshTokenLifetime?: number;
+  /** Per-minute limits of the token calls (default: none; change them with `genesys.tokens.limits`). */
+  readonly rateLimits?: Partial<RateLimits>;
 }
 
 /** The deployment an in-memory backend serves unless told otherwise. */
@@ -45,6 +48,7 @@ export class InMemoryGenesysBackend implements GenesysBackend {
       deployments: options.deployments ?? [TEST_DEPLOYMENT],
       issuer: 'https://genesys.invalid/in-memory',
       refreshTokenLifetime: options.refreshTokenLifetime,
+      rateLimits: options.rateLimits,
       now: options.now,
       randomId: () => `${++this.sequence}-${Math.random().toString(36).slice(2, 14)}`,
     });

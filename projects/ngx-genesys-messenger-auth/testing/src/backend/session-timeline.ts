@@ -1,4 +1,5 @@
 import type { RejectionReason } from './genesys-api-error';
+import type { RateLimitedEndpoint, RateLimits } from './rate-limits';
 
 /** A half-open interval of time in ms since the epoch: `[from, to)`. */
 export interface Interval {
@@ -69,6 +70,10 @@ export interface TokenStats {
   readonly refreshes: number;
   readonly revokes: number;
   readonly rejections: Readonly<Partial<Record<RejectionReason, number>>>;
+  /** The per-minute limits in force (`null`: none). */
+  readonly limits: RateLimits;
+  /** How many calls of each kind the limits refused with 429 (reason `rate-limited`). */
+  readonly rateLimited: Readonly<Record<RateLimitedEndpoint, number>>;
   readonly sessions: readonly SessionStats[];
   readonly subjects: readonly SubjectStats[];
 }

@@ -1,6 +1,7 @@
 import { FaultPlan, type SimEndpoint } from './fault-plan';
 import { GenesysApiError } from './genesys-api-error';
 import { GenesysTokenService, type GenesysTokens } from './genesys-token-service';
+import type { RateLimits } from './rate-limits';
 import type { TokenStats } from './session-timeline';
 import { requireObject, requireString } from './request-validation';
 import type { DeploymentConfig, IdentityProviderPort, JwtSigner } from './token-ports';
@@ -17,6 +18,8 @@ export interface SimulatedGenesysOptions {
   readonly issuer: string;
   /** Refresh-token lifetime in seconds (default 24 h). */
   readonly refreshTokenLifetime?: number;
+  /** Per-minute limits of the token calls, per deployment (default: none). */
+  readonly rateLimits?: Partial<RateLimits>;
   /** The underlying clock (ms); the simulator adds its shift. Default `Date.now`. */
   readonly now?: () => number;
   /** Makes unguessable ids. */
@@ -110,7 +113,7 @@ export class SimulatedGenesys {
     };
   }
 
-  /** Back to a fresh simulator: no sessions, counters, faults or clock shift. */
+  /** Back to a fresh simulator: no sessions, counters, faults or clock shift; configured limits. */
   reset(): void {
     this.tokens.reset();
     this.faults.clear();

@@ -31,10 +31,30 @@ export interface AuthPluginContext {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What Messenger's error events carry. */
+export interface MessengerErrorData {
+  readonly message: string;
+  /**
+   * The HTTP status of the Genesys answer behind the error (e.g. 429 over the per-minute limits);
+   * absent when no Genesys call failed. The sources show only `{message}` (contract §3): `status`
+   * is inferred [I], so that a page can tell "wait" (429) from "signed out" (400/401).
+   */
+  readonly status?: number;
+}
+
+/** The data of an `Auth.*Error` event for an error: its message and, when known, its HTTP status. */
+function errorData(error: unknown): MessengerErrorData {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number'
+    ? { message: message(error), status }
+    : { message: message(error) };
+}
+
 /**
  * Messenger's own Auth plugin (contract §3), with the field-observed behaviour: it never refreshes
  * by itself; a stored JWT found expired at start-up means re-authentication, although the refresh
  * token would still work; a code the exchange refuses means `AuthProvider.reAuthenticate` at once.
+ * Its error events carry `{message, status?}` ({@link MessengerErrorData}).
  */
 export class EmulatedAuthPlugin {
   private status: MessengerAuthStatus = 'starting';
@@ -118,7 +138,7 @@ export class EmulatedAuthPlugin {
     try {
       result = await this.ctx.plugin.command<GenesysAuthCodeResult>('AuthProvider.getAuthCode', {});
     } catch (error) {
-      this.ctx.plugin.publish('authError', { message: message(error) });
+      this.ctx.plugin.publish('authError', errorData(error));
       this.setStatus('anonymous');
       return;
     }
@@ -163,8 +183,9 @@ export class EmulatedAuthPlugin {
       this.setStatus('authenticated');
       this.ctx.plugin.republish('authenticated', { jwt, refreshToken });
     } catch (error) {
-      this.ctx.plugin.publish('error', { message: message(error) });
+      this.ctx.plugin.publish('error', errorData(error));
       // Seen in the field: a refused (e.g. already used) code sends Messenger to re-authentication.
+      // Any non-2xx does, a 429 of the per-minute limit too (contract §4, mobile SDK).
       void this.startReAuthentication(false);
       throw error;
     }
@@ -177,9 +198,11 @@ export class EmulatedAuthPlugin {
     try {
       ({ jwt } = await this.ctx.backend.refresh(refreshToken, this.ctx.deploymentId));
     } catch (error) {
+      // Any non-2xx, a 429 too, clears the tokens (contract §4, mobile SDK). The rejection is the
+      // backend's GenesysApiError: `status`, and `retryAfterSeconds` when Genesys sent Retry-After.
       this.ctx.tokens.clear();
       this.ctx.forgetAuthenticated();
-      this.ctx.plugin.publish('tokenError', { message: message(error) });
+      this.ctx.plugin.publish('tokenError', errorData(error));
       void this.startReAuthentication(false);
       throw error;
     }
@@ -197,7 +220,7 @@ export class EmulatedAuthPlugin {
       try {
         await this.ctx.backend.revoke(jwt);
       } catch (error) {
-        this.ctx.plugin.publish('logoutError', { message: message(error) });
+        this.ctx.plugin.publish('logoutError', errorData(error));
       }
     }
     this.ctx.tokens.clear();
@@ -217,7 +240,7 @@ export class EmulatedAuthPlugin {
       await this.ctx.plugin.command('AuthProvider.reAuthenticate', {});
     } catch (error) {
       // The page could not sign the user in again: keep showing the re-authenticate state.
-      this.ctx.plugin.publish('authError', { message: message(error) });
+      this.ctx.plugin.publish('authError', errorData(error));
       return;
     }
     await this.requestCode();
@@ -236,7 +259,7 @@ export class EmulatedAuthPlugin {
       await this.exchange(result);
       this.ctx.plugin.publish('signedIn', {});
     } catch (error) {
-      this.ctx.plugin.publish('signInFailed', { message: message(error) });
+      this.ctx.plugin.publish('signInFailed', errorData(error));
       throw error;
     }
   }

@@ -2,63 +2,21 @@ import {
   installGenesysSnippet,
   messengerTokenKeys,
   type GenesysAuthCodeResult,
-  type GenesysCommandEvent,
   type GenesysEnvelope,
-  type GenesysGlobal,
-  type GenesysPlugin,
 } from 'ngx-genesys-messenger-auth/core';
 import { InMemoryGenesysBackend, TEST_DEPLOYMENT } from '../backend/in-memory-genesys-backend';
-import { MessengerEmulator, type EmulatorWindow } from './messenger-emulator';
+import { MessengerEmulator } from './messenger-emulator';
+import {
+  answerCode,
+  openTab as openPage,
+  ProviderScript,
+  REDIRECT,
+  settle,
+  Tab,
+} from './messenger-emulator.spec-helpers';
 import { ALL_MESSENGER_VARIANTS, type MessengerVariants } from './messenger-variants';
 
-const REDIRECT = 'http://localhost:4200/messenger/callback';
 const KEYS = messengerTokenKeys(TEST_DEPLOYMENT.id);
-const settle = () => jest.advanceTimersByTimeAsync(0);
-
-/** A browser tab: its own window object and `Genesys`, the origin's shared localStorage. */
-class Tab extends EventTarget implements EmulatorWindow {
-  Genesys?: GenesysGlobal;
-  readonly localStorage = window.localStorage;
-  readonly document = window.document;
-}
-
-/** What a page's AuthProvider plugin saw and how it answers; each test sets the answers. */
-class ProviderScript {
-  readonly calls: string[] = [];
-  readonly events: string[] = [];
-  plugin!: GenesysPlugin;
-  getAuthCode: (e: GenesysCommandEvent) => void = () => undefined;
-  reAuthenticate: (e: GenesysCommandEvent) => void = () => undefined;
-  signIn: (e: GenesysCommandEvent) => void = () => undefined;
-
-  install(tab: Tab): void {
-    installGenesysSnippet(tab as unknown as Window, {
-      environment: 'test',
-      deploymentId: TEST_DEPLOYMENT.id,
-    });
-    tab.Genesys?.('registerPlugin', 'AuthProvider', (plugin) => {
-      this.plugin = plugin;
-      for (const name of ['getAuthCode', 'reAuthenticate', 'signIn'] as const) {
-        plugin.registerCommand(name, (e) => {
-          this.calls.push(name);
-          this[name](e);
-        });
-      }
-      for (const event of [
-        'authenticated',
-        'loggedOut',
-        'error',
-        'authError',
-        'tokenError',
-        'signedIn',
-        'signInFailed',
-      ]) {
-        plugin.subscribe(`Auth.${event}`, () => this.events.push(event));
-      }
-      plugin.ready();
-    });
-  }
-}
 
 describe(MessengerEmulator.name, () => {
   let backend: InMemoryGenesysBackend;
@@ -66,17 +24,8 @@ describe(MessengerEmulator.name, () => {
 
   const code = (lifetime = 300) =>
     backend.idp.issueCode({ subject: 'alice', accessTokenLifetime: lifetime });
-  const answerCode = (value: string) => (e: GenesysCommandEvent) =>
-    e.resolve({ authCode: value, redirectUri: REDIRECT });
-
-  async function openTab(variants: Partial<MessengerVariants> = {}, script = provider) {
-    const tab = new Tab();
-    script.install(tab);
-    const messenger = new MessengerEmulator({ window: tab, backend, variants });
-    await messenger.boot();
-    await settle();
-    return { tab, messenger };
-  }
+  const openTab = (variants: Partial<MessengerVariants> = {}, script = provider) =>
+    openPage(backend, script, variants);
 
   beforeEach(() => {
     jest.useFakeTimers({ now: new Date('2026-11-26T09:00:00Z') });
