@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { SimStats as SimulatorStats } from 'ngx-genesys-messenger-auth/testing';
+import type { RateLimits, SimStats as SimulatorStats } from 'ngx-genesys-messenger-auth/testing';
 
 /** The Genesys simulator's origin and its `/__sim/` control API. */
 export const SIM_ORIGIN = 'http://localhost:4500';
@@ -15,7 +15,7 @@ async function post(request: APIRequestContext, path: string, data: unknown): Pr
 
 /** Drives the simulator from a test. */
 export const sim = {
-  /** Forgets sessions, counters, faults, clock shift and variants. */
+  /** Forgets sessions, counters, faults, clock shift and variants; restores the configured limits. */
   reset: (request: APIRequestContext) => post(request, '/__sim/reset', {}),
   /** Moves the simulator's clock forward (pair it with `page.clock.fastForward`). */
   shiftClock: (request: APIRequestContext, ms: number) =>
@@ -26,6 +26,12 @@ export const sim = {
   /** Adds a fault rule. */
   addFault: (request: APIRequestContext, rule: Record<string, unknown>) =>
     post(request, '/__sim/faults', rule),
+  /**
+   * Sets Genesys' per-minute limits of the token calls (`null`: none; calls not named keep theirs);
+   * over a limit the simulator answers 429 with `Retry-After`. Answers the limits in force.
+   */
+  setLimits: (request: APIRequestContext, limits: Partial<RateLimits>) =>
+    post(request, '/__sim/limits', limits) as Promise<RateLimits>,
   /** Removes every fault rule. */
   clearFaults: async (request: APIRequestContext) => {
     expect((await request.delete(`${SIM_ORIGIN}/__sim/faults`)).ok()).toBe(true);

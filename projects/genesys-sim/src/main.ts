@@ -8,7 +8,7 @@ import { ConfigError, hostPort, listenError } from '../../node-kit/src/config-er
 import { buildBrowserBundle } from './browser-bundle';
 import { Es256Signer } from './es256-signer';
 import { OidcIdentityProvider } from './oidc-identity-provider';
-import { parseSimConfig, SIM_OPTIONS } from './sim-config';
+import { parseSimConfig, SIM_OPTIONS, type SimConfig } from './sim-config';
 import { createSimServer } from './sim-server';
 
 const log = (line: string) => process.stdout.write(`genesys-sim: ${line}\n`);
@@ -41,8 +41,13 @@ async function main(): Promise<void> {
     `ready at ${config.publicUrl} (bound ${hostPort(config.host, config.port)}; ` +
       `IdP ${config.idpIssuer}, ` +
       `client ${config.clientId}; ${config.deployments.length} deployments; ` +
-      `refresh token ${config.refreshTokenLifetime} s)`,
+      `refresh token ${config.refreshTokenLifetime} s; rate limits ${limitsText(config)})`,
   );
+}
+
+function limitsText(config: SimConfig): string {
+  const set = Object.entries(config.rateLimits).filter(([, limit]) => limit !== null);
+  return set.length ? set.map(([call, limit]) => `${call} ${limit}/min`).join(', ') : 'none';
 }
 
 main().catch((error: unknown) => {

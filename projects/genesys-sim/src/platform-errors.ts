@@ -23,6 +23,9 @@ export function platformErrorHandler(hooks: {
 }): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => unknown {
   return (error, _request, reply) => {
     if (error instanceof GenesysApiError) {
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('Retry-After', String(error.retryAfterSeconds));
+      }
       return sendPlatformError(reply, error.status, error.code, error.message);
     }
     if (error instanceof IdpUnavailable) {

@@ -28,6 +28,7 @@ describe('parseSimConfig', () => {
       clientSecret: 'dev-only-genesys-secret',
       clientAuth: 'basic',
       refreshTokenLifetime: 86_400,
+      rateLimits: {},
       allowedOrigins: ['http://localhost:4200', 'http://localhost:4300'],
       deployments: DEFAULT_DEPLOYMENTS,
       help: false,
@@ -62,6 +63,30 @@ describe('parseSimConfig', () => {
     expect([error.code, error.message]).toEqual([
       'bad-duration',
       'GENESYS_SIM_REFRESH_TOKEN_LIFETIME must be whole seconds from 900 to 7776000, got "899"',
+    ]);
+  });
+
+  it('reads per-minute rate limits, off for a call not named', () => {
+    expect(
+      parseSimConfig(['--rate-limits', 'exchange=5, refresh=60,revoke=off'], {}, noFile).rateLimits,
+    ).toEqual({ exchange: 5, refresh: 60, revoke: null });
+    expect(parseSimConfig([], { GENESYS_SIM_RATE_LIMITS: 'refresh=2' }, noFile).rateLimits).toEqual(
+      { refresh: 2 },
+    );
+  });
+
+  it.each([
+    ['exchange=abc', 'exchange=abc'],
+    ['exchange=0', 'exchange=0'],
+    ['exchange=5,refreshes=1', 'refreshes=1'],
+    ['exchange', 'exchange'],
+    ['exchange=1=2', 'exchange=1=2'],
+  ])('reports the bad pair of --rate-limits %s in one line', (value, pair) => {
+    const error = configErrorOf(() => parseSimConfig(['--rate-limits', value], {}, noFile));
+    expect([error.code, error.message]).toEqual([
+      'bad-choice',
+      '--rate-limits must be pairs like exchange=30,refresh=60,revoke=30 (exchange, refresh or ' +
+        `revoke = calls per minute 1–100000, or off), got "${pair}"`,
     ]);
   });
 

@@ -12,12 +12,16 @@ import {
   wholeSeconds,
   type CliOption,
   type CliValues,
+  type Parser,
 } from '../../node-kit/src/cli-config';
-import { ConfigError } from '../../node-kit/src/config-error';
+import { ConfigError, quote } from '../../node-kit/src/config-error';
 import {
   DEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  MAX_RATE_LIMIT,
+  parseRateLimits,
   REFRESH_TOKEN_LIFETIME_RANGE_S,
   type DeploymentConfig,
+  type RateLimits,
 } from 'ngx-genesys-messenger-auth/testing';
 
 /** The deployments the simulator serves unless given a file. */
@@ -33,6 +37,36 @@ export const DEFAULT_DEPLOYMENTS: readonly DeploymentConfig[] = [
     auth: { enabled: false, allowSessionUpgrade: false },
   },
 ];
+
+const RATE_LIMITS_EXAMPLE = 'exchange=30,refresh=60,revoke=30';
+
+/**
+ * Per-minute limits of the token calls, as `exchange=30,refresh=60,revoke=off`: each named call
+ * gets its limit (`off`: none); calls not named have none.
+ */
+export const rateLimits: Parser<Partial<RateLimits>> = (value, source) => {
+  let limits: Partial<RateLimits> = {};
+  for (const pair of value.split(',')) {
+    const [name, calls, ...rest] = pair.trim().split('=');
+    const limit = calls === 'off' ? null : /^\d{1,10}$/.test(calls ?? '') ? Number(calls) : NaN;
+    let parsed: Partial<RateLimits> | undefined;
+    try {
+      parsed = rest.length === 0 ? parseRateLimits({ [name]: limit }) : undefined;
+    } catch {
+      // Its message speaks of a JSON body (null, 400); the flag's own message follows.
+      parsed = undefined;
+    }
+    if (!parsed) {
+      throw new ConfigError(
+        'bad-choice',
+        `${source} must be pairs like ${RATE_LIMITS_EXAMPLE} (exchange, refresh or revoke = ` +
+          `calls per minute 1–${MAX_RATE_LIMIT}, or off), got ${quote(pair)}`,
+      );
+    }
+    limits = { ...limits, ...parsed };
+  }
+  return limits;
+};
 
 /** The options of the simulator. */
 export const SIM_OPTIONS = {
@@ -107,6 +141,15 @@ export const SIM_OPTIONS = {
     description: 'comma-separated origins whose pages may call it (CORS)',
     parse: origins,
     fallback: ['http://localhost:4200', 'http://localhost:4300'] as readonly string[],
+  },
+  rateLimits: {
+    flag: '--rate-limits',
+    env: 'GENESYS_SIM_RATE_LIMITS',
+    example: RATE_LIMITS_EXAMPLE,
+    description:
+      'per-minute limits of the token calls per deployment, over them 429 (default: none)',
+    parse: rateLimits,
+    fallback: {} as Partial<RateLimits>,
   },
   deployments: {
     flag: '--deployments',

@@ -4,13 +4,18 @@
  * - `GET|POST|DELETE /__sim/faults` — list, add (`{endpoint, status?, delayMs?, count?, rate?, forSeconds?}`), clear;
  * - `POST /__sim/clock` — `{shiftMs}` to move the clock by, or `{now}` (ISO time or ms) to set it;
  * - `GET|POST /__sim/variants` — which Messenger variants pages loading the bundle get (contract §3);
- * - `POST /__sim/reset` — forget sessions, counters, faults, the clock shift and the variants.
+ * - `GET|POST /__sim/limits` — the per-minute limits of the token calls
+ *   (`{exchange?, refresh?, revoke?}`, calls per minute or `null` for none; contract §4);
+ * - `POST /__sim/reset` — forget sessions, counters, faults, the clock shift and the variants, and
+ *   restore the configured limits.
  */
 import type { FastifyInstance } from 'fastify';
+import { sendPlatformError } from './platform-errors';
 import {
   DEFAULT_MESSENGER_VARIANTS,
   GenesysApiError,
   parseFaultRule,
+  parseRateLimits,
   SIM_ENDPOINTS,
   type MessengerVariants,
   type SimEndpoint,
@@ -68,6 +73,22 @@ export function registerControlRoutes(app: FastifyInstance, genesys: SimulatedGe
   app.post('/__sim/variants', async (request) => {
     variants = { ...variants, ...parseVariants(request.body) };
     return variants;
+  });
+
+  app.get('/__sim/limits', async () => genesys.tokens.limits.current());
+  app.post('/__sim/limits', async (request) =>
+    genesys.tokens.limits.set(parseRateLimits(request.body)),
+  );
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE'],
+    url: '/__sim/limits',
+    handler: (request, reply) =>
+      sendPlatformError(
+        reply.header('Allow', 'GET, POST'),
+        405,
+        'method.not.allowed',
+        `${request.method} is not allowed on /__sim/limits; use GET or POST`,
+      ),
   });
 
   app.post('/__sim/reset', async () => {

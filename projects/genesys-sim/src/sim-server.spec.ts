@@ -15,6 +15,7 @@ import { Es256Signer } from './es256-signer';
 import { OidcIdentityProvider } from './oidc-identity-provider';
 import { BODY_LIMIT_BYTES, createSimServer } from './sim-server';
 import { DEFAULT_DEPLOYMENTS, parseSimConfig } from './sim-config';
+import { listenForSpecs, type SimCall } from './sim-server.spec-helpers';
 
 const DEPLOYMENT = DEFAULT_DEPLOYMENTS[0].id;
 const REDIRECT = 'http://localhost:4200/messenger/callback';
@@ -28,27 +29,9 @@ describe('Genesys simulator REST API', () => {
   let idp: RunningDevIdp;
   let app: FastifyInstance;
   let base: string;
+  let call: SimCall;
   const logLines: string[] = [];
   const secrets: string[] = [DEFAULT_GENESYS_CLIENT_SECRET];
-
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-      headers: response.headers,
-    };
-  };
 
   /** A fresh authorization code for the genesys-messenger client, signed in as alice. */
   const newCode = async () => {
@@ -97,9 +80,7 @@ describe('Genesys simulator REST API', () => {
       bundle: '/* bundle */',
       log: (l) => logLines.push(l),
     }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ base, call } = await listenForSpecs(app));
   });
 
   afterAll(async () => {

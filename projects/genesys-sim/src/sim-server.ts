@@ -40,6 +40,7 @@ export async function createSimServer(
     deployments: config.deployments,
     issuer: config.publicUrl,
     refreshTokenLifetime: config.refreshTokenLifetime,
+    rateLimits: config.rateLimits,
     randomId: () => randomUUID(),
   });
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
@@ -49,6 +50,8 @@ export async function createSimServer(
     origin: [...config.allowedOrigins],
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization'],
+    // A 429's wait, which pages (the emulated Messenger) read; not a CORS-safelisted header.
+    exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
   app.setErrorHandler(
