@@ -12,7 +12,15 @@ describe(bridgeConfigFromProfile.name, () => {
       clientId: 'genesys-messenger',
       scope: 'openid profile offline_access',
       refresh: { leadMs: 60_000, minLeadMs: 5_000, backoffCapMs: 30_000 },
+      reauthMode: 'silent-then-interactive',
     });
+  });
+
+  it("carries the admin's silent-only setting to the library", () => {
+    const profile = validProfile(profileWithAll({ 'refresh.reauthMode': 'silent-only' }));
+    expect(validateMessengerAuthConfig(bridgeConfigFromProfile(profile)).reauthMode).toBe(
+      'silent-only',
+    );
   });
 
   it.each([
@@ -22,6 +30,7 @@ describe(bridgeConfigFromProfile.name, () => {
       { 'genesys.environment': 'prod-euw1', 'refresh.leadSeconds': 0, 'refresh.floorSeconds': 0 },
     ],
     ['a 1 s backoff cap', { 'refresh.backoffCapSeconds': 1 }],
+    ['silent-only re-authentication', { 'refresh.reauthMode': 'silent-only' }],
   ])('gives a configuration the core accepts for %s', (_, changes) => {
     const config = bridgeConfigFromProfile(validProfile(profileWithAll(changes)));
     expect(() => validateMessengerAuthConfig(config)).not.toThrow();

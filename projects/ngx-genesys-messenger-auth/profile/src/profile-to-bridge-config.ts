@@ -11,7 +11,10 @@ export interface PublishedProfileDocument {
   readonly version: number | null;
   /** The configuration to give `provideMessengerAuth`. */
   readonly bridge: MessengerAuthConfig;
-  /** What the bridge does when the session cannot be refreshed any more. */
+  /**
+   * What the bridge does when the session cannot be refreshed any more. The bridge reads
+   * `bridge.reauthMode`; this copy stays for readers of the document's first shape.
+   */
   readonly reauthMode: ReauthMode;
   /** The IdP as the portal signs in with it. */
   readonly idp: {
@@ -28,7 +31,8 @@ export interface PublishedProfileDocument {
 
 /**
  * The library's configuration for a valid profile: its deployment and environment, the Genesys
- * integration's client id, the IdP scopes and the refresh policy in milliseconds.
+ * integration's client id, the IdP scopes, the refresh policy in milliseconds and whether the
+ * bridge may show the login page again (`reauthMode`).
  * @param profile a profile `validateProfile` accepted
  * @returns a configuration `validateMessengerAuthConfig` accepts
  * @usageNotes
@@ -48,6 +52,7 @@ export function bridgeConfigFromProfile(profile: DeploymentProfile): MessengerAu
       minLeadMs: refresh.floorSeconds * 1000,
       backoffCapMs: refresh.backoffCapSeconds * 1000,
     },
+    reauthMode: refresh.reauthMode,
   };
 }
 
