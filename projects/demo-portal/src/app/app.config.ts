@@ -27,7 +27,9 @@ function messengerProviders(path: string): EnvironmentProviders[] {
   return [
     provideMessengerAuth(
       {},
-      withRemoteProfile(MESSENGER_SETTINGS.profileUrl),
+      withRemoteProfile(MESSENGER_SETTINGS.profileUrl, {
+        allowedEnvironmentOrigins: MESSENGER_SETTINGS.allowedEnvironmentOrigins,
+      }),
       withMessengerSnippet(),
     ),
   ];

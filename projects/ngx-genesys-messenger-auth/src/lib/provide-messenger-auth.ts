@@ -23,7 +23,7 @@ import {
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
-import { loadRemoteProfile } from './profile/remote-profile';
+import { environmentAllowList, loadRemoteProfile } from './profile/remote-profile';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
 import { OidcPortalSession } from './oidc/oidc-portal-session';
 
@@ -71,31 +71,56 @@ export function withMessengerAuthLogger(
   };
 }
 
+/** Options of {@link withRemoteProfile}. */
+export interface RemoteProfileOptions {
+  /** How long to wait for the profile server before using the kept copy, in ms; default 5 000. */
+  readonly timeoutMs?: number;
+  /**
+   * Custom origins (e.g. a Genesys custom domain, or a local simulator) the profile may name as
+   * its `environment`; default none. Messenger's script is loaded from the environment, so a
+   * profile may otherwise name only a Genesys region (`prod`, `prod-euw1`, `euw1`).
+   */
+  readonly allowedEnvironmentOrigins?: readonly string[];
+}
+
 /**
  * Loads the Genesys deployment, the Messenger client id, scopes and refresh policy at start-up
  * from a profile published by the profile server (the admin app edits it), instead of writing them
- * in the code. Fields given to `provideMessengerAuth` as well are overridden by the profile. The
- * last good copy is kept in localStorage for when the server is down; with neither, the bridge
- * stays off and logs NGMA4180.
+ * in the code. Fields given to `provideMessengerAuth` as well are overridden by the profile.
+ * Only a document that passes validation becomes the last good copy, kept in localStorage: when
+ * the server is down (NGMA4180) or publishes a document this portal refuses (NGMA4181), the
+ * bridge runs on that copy and logs a warning; with no good copy, it stays off and logs the error.
  * @param url the published document, e.g. `https://profiles.example.com/profiles/portal/published`
- * @param options how long to wait for the server before using the kept copy (default 5 s)
+ * @param options the server's timeout and the custom environment origins the profile may name
+ * @throws MessengerAuthError `INVALID_CONFIG` for an allow-list entry that is not an origin
+ * @usageNotes
+ * ```ts
+ * provideMessengerAuth(
+ *   { redirectPath: '/messenger/callback' },
+ *   withRemoteProfile('https://profiles.example.com/profiles/portal/published', {
+ *     allowedEnvironmentOrigins: ['https://genesys.example.com'],
+ *   }),
+ * );
+ * ```
  */
 export function withRemoteProfile(
   url: string,
-  options: { readonly timeoutMs?: number } = {},
+  options: RemoteProfileOptions = {},
 ): MessengerAuthFeature<MessengerAuthFeatureKind.RemoteProfile> {
+  const allowedEnvironmentOrigins = environmentAllowList(options.allowedEnvironmentOrigins ?? []);
   return {
     ɵkind: MessengerAuthFeatureKind.RemoteProfile,
     ɵproviders: [
       {
         provide: MESSENGER_AUTH_CONFIG_SOURCE,
-        useFactory: () => {
-          const setup = inject(MESSENGER_AUTH_SETUP);
-          return loadRemoteProfile(url, {
+        useFactory: () =>
+          loadRemoteProfile(url, {
             storage: window.localStorage,
             timeoutMs: options.timeoutMs ?? 5_000,
-          }).then(({ document }) => validateMessengerAuthConfig({ ...setup, ...document.bridge }));
-        },
+            setup: inject(MESSENGER_AUTH_SETUP),
+            allowedEnvironmentOrigins,
+            logger: inject(MessengerAuthLogger),
+          }).then(({ config }) => config),
       },
     ],
   };
@@ -171,7 +196,7 @@ export function provideMessengerAuth(
 /**
  * Sets up the bridge with its Genesys settings loaded from a published profile.
  * @param config the portal-side settings (e.g. `oidcConfigId`, `redirectPath`); the profile gives the rest
- * @param profile `withRemoteProfile(url)`
+ * @param profile `withRemoteProfile(url, options)`
  * @param features other features
  */
 export function provideMessengerAuth(

@@ -16,4 +16,9 @@ export const MESSENGER_SETTINGS = {
    * from it at start-up (the values above are what the seeded profile holds).
    */
   profileUrl: 'http://localhost:4600/profiles/demo/published',
+  /**
+   * The profile may name the simulator as its Genesys environment; any other origin that is not a
+   * Genesys region is refused, so a profile cannot make the portal load Messenger from elsewhere.
+   */
+  allowedEnvironmentOrigins: ['http://localhost:4500'],
 } as const;

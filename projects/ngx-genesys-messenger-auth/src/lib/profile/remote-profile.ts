@@ -1,67 +1,145 @@
 import {
   MessengerAuthError,
   MessengerAuthErrorCode,
+  formatErrorCode,
+  invalidConfigError,
+  isMessengerAuthError,
+  regionOf,
+  validateMessengerAuthConfig,
   type MessengerAuthConfig,
+  type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core';
+// Type-only: the main entry point must not bundle the profile schema's runtime.
+import type { PublishedProfileDocument } from 'ngx-genesys-messenger-auth/profile';
+import { MessengerAuthLogLevel, type MessengerAuthLogger } from '../logging/messenger-auth-logger';
 
-/** The parts of a published profile document the bridge reads (see `/profile`'s `publishedDocument`). */
-export interface RemoteProfileDocument {
-  readonly name: string;
-  readonly version: number | null;
-  readonly bridge: MessengerAuthConfig;
-}
+/** The parts of a published profile document the bridge reads. */
+export type RemoteProfileDocument = Pick<PublishedProfileDocument, 'name' | 'version' | 'bridge'>;
 
-/** A loaded profile and where it came from. */
+/** A loaded profile, the configuration it resolves to, and where it came from. */
 export interface LoadedProfile {
   readonly document: RemoteProfileDocument;
-  /** `network`: fresh from the profile server; `cache`: the last copy, the server did not answer. */
+  /** The portal's own settings with the document's over them, validated. */
+  readonly config: ResolvedMessengerAuthConfig;
+  /**
+   * `network`: fresh from the profile server; `cache`: the last good copy, because the server did
+   * not answer or published a document this portal refuses.
+   */
   readonly source: 'network' | 'cache';
 }
 
 /** What loading needs. */
-export interface RemoteProfileOptions {
+export interface ProfileLoadOptions {
   readonly storage: Storage;
   readonly fetchFn?: typeof fetch;
   /** How long to wait for the profile server before using the cached copy. */
   readonly timeoutMs: number;
+  /** The settings written in the portal (`provideMessengerAuth(config)`); the document's win. */
+  readonly setup?: Partial<MessengerAuthConfig>;
+  /** Origins (see {@link environmentAllowList}) a document may name as its `environment`. */
+  readonly allowedEnvironmentOrigins?: readonly string[];
+  /** Told, as a warning, when the last good copy stands in for the server's answer. */
+  readonly logger?: MessengerAuthLogger;
 }
+
+/** A document with the configuration it resolves to. */
+type CheckedProfile = Pick<LoadedProfile, 'document' | 'config'>;
 
 const cacheKey = (url: string) => `ngma:profile:${url}`;
 
 /**
- * Loads a published deployment profile at start-up. The last good copy is kept in localStorage,
- * so a portal still starts when the profile server is down; with neither, the error is coded
- * (NGMA4180). A document without a `bridge` object is refused (NGMA4181).
+ * Loads a published deployment profile at start-up. A document is validated before anything
+ * else: only a valid one becomes the last good copy, kept in localStorage. When the server does
+ * not answer, or answers with a document this portal refuses (NGMA4181), the portal runs on that
+ * copy (re-validated) and the logger is warned; with no good copy, the error is coded (NGMA4180
+ * or NGMA4181).
+ * @param url the published document's URL
+ * @param options storage, timeout, the portal's settings and its environment allow-list
+ * @returns the document, its resolved configuration and its source
+ * @throws MessengerAuthError `INVALID_CONFIG` when the portal's own settings are invalid
  */
 export async function loadRemoteProfile(
   url: string,
-  options: RemoteProfileOptions,
+  options: ProfileLoadOptions,
 ): Promise<LoadedProfile> {
-  const fetchFn = options.fetchFn ?? ((...args) => fetch(...args));
   let failure: unknown;
   try {
-    const response = await fetchFn(url, {
-      credentials: 'omit',
-      // Revalidate at every start (a cheap 304 with the ETag): a profile just published must win.
-      cache: 'no-cache',
-      headers: { Accept: 'application/json' },
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const document = readDocument(await response.json(), url);
-    options.storage.setItem(cacheKey(url), JSON.stringify(document));
-    return { document, source: 'network' };
+    const fresh = checkDocument(await fetchDocument(url, options), url, options);
+    options.storage.setItem(cacheKey(url), JSON.stringify(fresh.document));
+    return { ...fresh, source: 'network' };
   } catch (error) {
-    if (error instanceof MessengerAuthError) throw error;
+    if (isPortalMistake(error)) throw error;
     failure = error;
   }
-  const cached = readCache(options.storage, url);
-  if (cached) return { document: cached, source: 'cache' };
-  throw new MessengerAuthError(
-    MessengerAuthErrorCode.PROFILE_UNAVAILABLE,
-    `the deployment profile ${url} could not be loaded (${describe(failure)}) and no copy is cached`,
-    { cause: failure },
+  const cached = readCache(url, options);
+  if (!cached) {
+    throw isMessengerAuthError(failure) ? failure : unavailable(url, failure, 'no copy is cached');
+  }
+  const problem = isMessengerAuthError(failure) ? failure : unavailable(url, failure);
+  options.logger?.log(
+    MessengerAuthLogLevel.Warn,
+    `${problem.message}; using the last good copy (version ${cached.document.version})`,
   );
+  return { ...cached, source: 'cache' };
+}
+
+/**
+ * Checks the origins a portal allows a remote profile to name as its Genesys environment.
+ * @param origins e.g. `['https://genesys.example.com']`
+ * @returns the same origins, without trailing slash
+ * @throws MessengerAuthError `INVALID_CONFIG` for an entry that is not a bare origin
+ */
+export function environmentAllowList(origins: readonly string[]): readonly string[] {
+  return origins.map((entry, index) => {
+    const origin = originOf(entry);
+    if (origin !== undefined && origin === entry.replace(/\/$/, '')) return origin;
+    throw invalidConfigError(
+      `allowedEnvironmentOrigins[${index}]`,
+      'an origin such as "https://genesys.example.com", without path',
+      entry,
+    );
+  });
+}
+
+async function fetchDocument(url: string, options: ProfileLoadOptions): Promise<unknown> {
+  const fetchFn = options.fetchFn ?? ((...args) => fetch(...args));
+  const response = await fetchFn(url, {
+    credentials: 'omit',
+    // Revalidate at every start (a cheap 304 with the ETag): a profile just published must win.
+    cache: 'no-cache',
+    headers: { Accept: 'application/json' },
+    signal: AbortSignal.timeout(options.timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+/** The document and its configuration, or the coded reason this portal refuses it. */
+function checkDocument(value: unknown, url: string, options: ProfileLoadOptions): CheckedProfile {
+  const document = readDocument(value, url);
+  let config: ResolvedMessengerAuthConfig;
+  try {
+    config = validateMessengerAuthConfig({ ...options.setup, ...document.bridge });
+  } catch (error) {
+    throw blame(error, document.bridge, url, options.setup);
+  }
+  const named = document.bridge.environment;
+  const allowed = options.allowedEnvironmentOrigins ?? [];
+  if (
+    named !== undefined &&
+    !regionOf(config.environment) &&
+    !allowed.includes(config.environment)
+  ) {
+    // Messenger's script is loaded from the environment: a profile must not choose any origin.
+    throw new MessengerAuthError(
+      MessengerAuthErrorCode.INVALID_PROFILE,
+      `the deployment profile ${url} names environment ${config.environment}, which is not a ` +
+        'Genesys region; if you trust that origin, allow it with ' +
+        'withRemoteProfile(url, { allowedEnvironmentOrigins: [...] })',
+      { field: 'environment' },
+    );
+  }
+  return { document, config };
 }
 
 function readDocument(value: unknown, url: string): RemoteProfileDocument {
@@ -84,12 +162,51 @@ function readDocument(value: unknown, url: string): RemoteProfileDocument {
   };
 }
 
-function readCache(storage: Storage, url: string): RemoteProfileDocument | undefined {
+/**
+ * A configuration error is the profile's unless the field comes from the portal's own settings:
+ * those are reported as they are (`INVALID_CONFIG`), as no cached copy can mend them.
+ */
+function blame(error: unknown, bridge: object, url: string, setup: object = {}): unknown {
+  if (!isPortalMistake(error)) return error;
+  const key = error.field?.split(/[.[]/)[0] ?? '';
+  if (Object.hasOwn(setup, key) && !Object.hasOwn(bridge, key)) return error;
+  const detail = error.message.slice(formatErrorCode(error.code).length + 2);
+  return new MessengerAuthError(
+    MessengerAuthErrorCode.INVALID_PROFILE,
+    `the deployment profile ${url} is invalid: ${detail}`,
+    { field: error.field, cause: error },
+  );
+}
+
+function isPortalMistake(error: unknown): error is MessengerAuthError {
+  return isMessengerAuthError(error, MessengerAuthErrorCode.INVALID_CONFIG);
+}
+
+function readCache(url: string, options: ProfileLoadOptions): CheckedProfile | undefined {
   try {
-    const raw = storage.getItem(cacheKey(url));
-    return raw ? readDocument(JSON.parse(raw), url) : undefined;
+    const raw = options.storage.getItem(cacheKey(url));
+    return raw ? checkDocument(JSON.parse(raw), url, options) : undefined;
+  } catch (error) {
+    if (isPortalMistake(error)) throw error;
+    // A damaged copy, or one today's rules refuse, is as good as none (and is left as it is).
+    return undefined;
+  }
+}
+
+function unavailable(url: string, failure: unknown, outcome?: string): MessengerAuthError {
+  const tail = outcome ? ` and ${outcome}` : '';
+  return new MessengerAuthError(
+    MessengerAuthErrorCode.PROFILE_UNAVAILABLE,
+    `the deployment profile ${url} could not be loaded (${describe(failure)})${tail}`,
+    { cause: failure },
+  );
+}
+
+function originOf(value: string): string | undefined {
+  try {
+    return new URL(value).origin;
   } catch {
-    // A damaged cache entry is as good as none.
+    // Not a URL: the caller reports the entry.
     return undefined;
   }
 }

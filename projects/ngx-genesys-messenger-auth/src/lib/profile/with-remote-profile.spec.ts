@@ -2,12 +2,28 @@ import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideAuth } from 'angular-auth-oidc-client';
 import { MessengerAuthErrorCode, isMessengerAuthError } from 'ngx-genesys-messenger-auth/core';
+import { createDefaultProfile, publishedDocument } from 'ngx-genesys-messenger-auth/profile';
+import {
+  ConsoleMessengerAuthLogger,
+  MessengerAuthLogLevel,
+} from '../logging/messenger-auth-logger';
 import { MESSENGER_AUTH_CONFIG_SOURCE } from '../messenger-auth-tokens';
-import { provideMessengerAuth, withRemoteProfile } from '../provide-messenger-auth';
+import {
+  provideMessengerAuth,
+  withMessengerAuthLogger,
+  withRemoteProfile,
+  type MessengerAuthFeature,
+} from '../provide-messenger-auth';
 
 const URL = 'http://localhost:4600/profiles/demo/published';
+const SIMULATOR = 'http://localhost:4500';
+const ATTACKER = 'https://genesys.attacker.example';
 
-function configureWith(answer: () => Promise<Response>): void {
+function configureWith(
+  answer: () => Promise<Response>,
+  profile = withRemoteProfile(URL),
+  ...features: MessengerAuthFeature[]
+): void {
   // jsdom has no fetch: the page's fetch is this test's answer.
   Object.defineProperty(globalThis, 'fetch', {
     configurable: true,
@@ -28,18 +44,18 @@ function configureWith(answer: () => Promise<Response>): void {
       }),
       provideMessengerAuth(
         { redirectPath: '/chat/callback', scope: 'openid' },
-        withRemoteProfile(URL),
+        profile,
+        ...features,
       ),
     ],
   });
 }
 
-const published = (bridge: object) =>
-  Promise.resolve({
-    ok: true,
-    status: 200,
-    json: async () => ({ name: 'demo', version: 2, bridge }),
-  } as Response);
+const answer = (document: object) =>
+  Promise.resolve({ ok: true, status: 200, json: async () => document } as Response);
+const published = (bridge: object) => answer({ name: 'demo', version: 2, bridge });
+const loadedConfig = () => TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE);
+const loadError = () => loadedConfig().catch((e: unknown) => e);
 
 describe(withRemoteProfile.name, () => {
   beforeEach(() => localStorage.clear());
@@ -54,8 +70,7 @@ describe(withRemoteProfile.name, () => {
         scope: 'openid profile',
       }),
     );
-    const config = await TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE);
-    expect(config).toMatchObject({
+    expect(await loadedConfig()).toMatchObject({
       deploymentId: 'dep-7',
       environment: 'prod-euc1',
       clientId: 'genesys',
@@ -64,16 +79,69 @@ describe(withRemoteProfile.name, () => {
     });
   });
 
-  it('refuses a published profile that misses a required field, naming it', async () => {
+  it('refuses a published profile that misses a required field with NGMA4181, naming it and the URL', async () => {
     configureWith(() => published({ environment: 'prod-euc1' }));
-    const error = await TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE).catch((e: unknown) => e);
-    expect(isMessengerAuthError(error, MessengerAuthErrorCode.INVALID_CONFIG)).toBe(true);
-    expect((error as Error).message).toContain('deploymentId');
+    const error = await loadError();
+    expect(isMessengerAuthError(error, MessengerAuthErrorCode.INVALID_PROFILE)).toBe(true);
+    expect((error as Error).message).toContain(`${URL} is invalid: deploymentId must be`);
+  });
+
+  it("runs on the last good copy when the server publishes one the core refuses, and warns the bridge's logger", async () => {
+    const logger = new ConsoleMessengerAuthLogger(MessengerAuthLogLevel.None);
+    const log = jest.spyOn(logger, 'log');
+    configureWith(
+      () => published({ deploymentId: 'dep-7', environment: 'prod-euc1' }),
+      withRemoteProfile(URL),
+      withMessengerAuthLogger(logger),
+    );
+    await loadedConfig();
+    TestBed.resetTestingModule();
+    configureWith(
+      () => published({ deploymentId: 'dep-8', environment: ATTACKER }),
+      withRemoteProfile(URL),
+      withMessengerAuthLogger(logger),
+    );
+    expect((await loadedConfig()).deploymentId).toBe('dep-7');
+    expect(log).toHaveBeenCalledWith(
+      MessengerAuthLogLevel.Warn,
+      expect.stringMatching(/^NGMA4181: .* names environment https:\/\/genesys\.attacker\.example/),
+    );
+  });
+
+  it('refuses a profile whose environment is an origin, not a Genesys region', async () => {
+    configureWith(() => published({ deploymentId: 'dep-7', environment: ATTACKER }));
+    const error = await loadError();
+    expect(isMessengerAuthError(error, MessengerAuthErrorCode.INVALID_PROFILE)).toBe(true);
+    expect((error as Error).message).toContain('allowedEnvironmentOrigins');
+  });
+
+  it('accepts an environment origin the portal allow-lists', async () => {
+    configureWith(
+      () => published({ deploymentId: 'dep-7', environment: `${SIMULATOR}/` }),
+      withRemoteProfile(URL, { allowedEnvironmentOrigins: [SIMULATOR] }),
+    );
+    expect((await loadedConfig()).environment).toBe(SIMULATOR);
+  });
+
+  it('refuses an allow-list entry that is not an origin when the feature is created', () => {
+    expect(() =>
+      withRemoteProfile(URL, { allowedEnvironmentOrigins: [`${SIMULATOR}/genesys`] }),
+    ).toThrow(/^NGMA4101: allowedEnvironmentOrigins\[0\] must be an origin/);
+  });
+
+  it("runs the bridge with the admin's silent-only setting from a published profile", async () => {
+    const profile = createDefaultProfile('demo');
+    const silentOnly = { ...profile, refresh: { ...profile.refresh, reauthMode: 'silent-only' } };
+    configureWith(
+      () => answer(publishedDocument(silentOnly as typeof profile, 4)),
+      withRemoteProfile(URL, { allowedEnvironmentOrigins: [SIMULATOR] }),
+    );
+    expect((await loadedConfig()).reauthMode).toBe('silent-only');
   });
 
   it('reports NGMA4180 when the profile server is down and nothing is cached', async () => {
     configureWith(() => Promise.reject(new TypeError('Failed to fetch')));
-    const error = await TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE).catch((e: unknown) => e);
+    const error = await loadError();
     expect(isMessengerAuthError(error, MessengerAuthErrorCode.PROFILE_UNAVAILABLE)).toBe(true);
   });
 });
