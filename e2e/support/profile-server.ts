@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { CLIENT_IDS, signInForTokens, TEST_PASSWORDS } from '../../projects/dev-idp/testing';
+import { SIM_ORIGIN } from './genesys-sim';
 import { IDP_ISSUER } from './stack';
 
 /** Where the profile server answers, and its admin API. */
@@ -40,11 +41,13 @@ export async function createProfile(
 }
 
 /**
- * Publishes the seeded `demo` profile's lifetimes again — a 300 s IdP access token and a 60 s
- * refresh lead, the field report's settings — so a spec that changes them starts from, and leaves,
- * what a fresh database holds.
+ * Saves the seeded `demo` profile's draft as `edit` changes it, as ada, and publishes it.
+ * @returns the publish answer's status: 201, or 409 when the published version holds it already
  */
-export async function publishDemoBaseline(request: APIRequestContext): Promise<void> {
+export async function publishDemo(
+  request: APIRequestContext,
+  edit: (draft: DemoDraft) => DemoDraft,
+): Promise<number> {
   const auth = { authorization: `Bearer ${await adminAppToken('ada')}` };
   const url = `${ADMIN_API}/profiles/demo`;
   const current = await request.get(url, { headers: auth });
@@ -52,11 +55,7 @@ export async function publishDemoBaseline(request: APIRequestContext): Promise<v
   const { draft } = (await current.json()) as { draft: DemoDraft };
   const saved = await request.put(url, {
     headers: { ...auth, 'if-match': current.headers()['etag'] ?? '' },
-    data: {
-      ...draft,
-      idp: { ...draft.idp, accessTokenLifetimeSeconds: 300 },
-      refresh: { ...draft.refresh, leadSeconds: 60 },
-    },
+    data: edit(draft),
   });
   expect(saved.status(), 'saving the demo draft').toBe(200);
   const published = await request.post(`${url}/publish`, {
@@ -64,10 +63,26 @@ export async function publishDemoBaseline(request: APIRequestContext): Promise<v
   });
   // 409 nothing-to-publish: the published version holds these values already.
   expect([201, 409], 'publishing the demo draft').toContain(published.status());
+  return published.status();
 }
 
-/** The parts of a draft {@link publishDemoBaseline} changes; the rest passes through as read. */
-interface DemoDraft {
+/**
+ * Publishes the seeded `demo` profile's values again — the simulator as Genesys, a 300 s IdP
+ * access token and a 60 s refresh lead, the field report's settings — so a spec that changes them
+ * starts from, and leaves, what a fresh database holds.
+ */
+export async function publishDemoBaseline(request: APIRequestContext): Promise<void> {
+  await publishDemo(request, (draft) => ({
+    ...draft,
+    genesys: { ...draft.genesys, environment: SIM_ORIGIN },
+    idp: { ...draft.idp, accessTokenLifetimeSeconds: 300 },
+    refresh: { ...draft.refresh, leadSeconds: 60 },
+  }));
+}
+
+/** The parts of a draft the specs change; the rest passes through as read. */
+export interface DemoDraft {
+  readonly genesys: Record<string, unknown>;
   readonly idp: Record<string, unknown>;
   readonly refresh: Record<string, unknown>;
 }
