@@ -2,12 +2,13 @@
  * The bridge across page loads (issue 4, e2e c and e): a tab opened an hour after every tab was
  * closed, and an IdP session that ended behind Messenger's back.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   advance,
   advancePastNextRefresh,
   bridgeState,
   browserNow,
+  countLoginPages,
   nextRefreshAt,
   recordedStatuses,
   signInWithMessenger,
@@ -16,25 +17,8 @@ import {
 import { sim } from './support/genesys-sim';
 import { account, signInAtIdp } from './support/idp-login';
 import { MessengerWidget } from './support/messenger-widget';
-import { IDP_ISSUER } from './support/stack';
 
 const HOUR = 3600_000;
-
-/** Counts the IdP login pages a page shows (its own, not frames'). */
-function countLoginPages(page: Page): () => number {
-  let count = 0;
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    const request = response.request();
-    const shown =
-      request.isNavigationRequest() &&
-      request.frame() === page.mainFrame() &&
-      request.method() === 'GET' &&
-      response.status() === 200;
-    if (shown && url.origin === IDP_ISSUER && url.pathname.startsWith('/interaction/')) count++;
-  });
-  return () => count;
-}
 
 test.describe('Messenger with the bridge: page loads', () => {
   useVirtualTime(test);

@@ -46,6 +46,16 @@ export async function advance(
   await context.clock.fastForward(ms);
 }
 
+/**
+ * A laptop that sleeps for `ms`: the clocks of Genesys, the IdP and the browser jump, and no
+ * timer of the page fires on the way (it wakes up later, when the page next runs a task).
+ */
+export async function sleepFor(page: Page, request: APIRequestContext, ms: number): Promise<void> {
+  await sim.shiftClock(request, ms);
+  await shiftIdpClock(request, { shiftMs: ms });
+  await page.context().clock.setSystemTime((await browserNow(page)) + ms);
+}
+
 /** Moves the dev IdP's clock (it serves `/__idp/clock` with `--test-controls on`). */
 async function shiftIdpClock(
   request: APIRequestContext,
@@ -166,4 +176,45 @@ export function useVirtualTime(
   test.afterEach(async ({ request }) => {
     await resetWorld(request);
   });
+}
+
+/** Counts the IdP login pages a page shows (its own, not frames'). */
+export function countLoginPages(page: Page): () => number {
+  let count = 0;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const request = response.request();
+    const shown =
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      request.method() === 'GET' &&
+      response.status() === 200;
+    if (shown && url.origin === IDP_ISSUER && url.pathname.startsWith('/interaction/')) count++;
+  });
+  return () => count;
+}
+
+/**
+ * Records Messenger's authorization requests at the IdP (the `genesys-messenger` client), from
+ * the page or its hidden iframe, with their `prompt`.
+ */
+export function recordMessengerAuthorizations(context: BrowserContext): string[] {
+  const prompts: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== IDP_ISSUER || url.searchParams.get('client_id') !== 'genesys-messenger')
+      return;
+    if (url.searchParams.get('response_type') === 'code')
+      prompts.push(url.searchParams.get('prompt') ?? 'login');
+  });
+  return prompts;
+}
+
+/** Counts the documents the page itself loads (reloads and navigations; not frames, not SPA routes). */
+export function countPageLoads(page: Page): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) count++;
+  });
+  return () => count;
 }

@@ -68,15 +68,15 @@ export async function publishDemo(
 
 /**
  * Publishes the seeded `demo` profile's values again — the simulator as Genesys, a 300 s IdP
- * access token and a 60 s refresh lead, the field report's settings — so a spec that changes them
- * starts from, and leaves, what a fresh database holds.
+ * access token, a 60 s refresh lead and a login page when needed, the field report's settings —
+ * so a spec that changes them starts from, and leaves, what a fresh database holds.
  */
 export async function publishDemoBaseline(request: APIRequestContext): Promise<void> {
   await publishDemo(request, (draft) => ({
     ...draft,
     genesys: { ...draft.genesys, environment: SIM_ORIGIN },
     idp: { ...draft.idp, accessTokenLifetimeSeconds: 300 },
-    refresh: { ...draft.refresh, leadSeconds: 60 },
+    refresh: { ...draft.refresh, leadSeconds: 60, reauthMode: 'silent-then-interactive' },
   }));
 }
 
