@@ -8,6 +8,14 @@ import type { DevIdpConfig } from './config';
 
 /** Origin of the demo portal. */
 export const PORTAL_ORIGIN = 'http://localhost:4200';
+/**
+ * The same demo portal served as another *site* than the IdP (`127.0.0.1` vs `localhost`): the
+ * e2e project `cross-site` opens it there, so the IdP's session cookie is a third-party cookie in
+ * the portal's iframes.
+ */
+export const CROSS_SITE_PORTAL_ORIGIN = 'http://127.0.0.1:4200';
+/** Every origin the demo portal is served from. */
+const PORTAL_ORIGINS = [PORTAL_ORIGIN, CROSS_SITE_PORTAL_ORIGIN] as const;
 /** Origin of the admin app. */
 export const ADMIN_ORIGIN = 'http://localhost:4300';
 /** The profile server: the resource (audience) of the admin app's access tokens. */
@@ -38,28 +46,33 @@ export interface DevClient {
   readonly accessTokenAudience?: string;
 }
 
+/** The given paths on every origin of the demo portal. */
+function onPortal(...paths: readonly string[]): string[] {
+  return PORTAL_ORIGINS.flatMap((origin) => paths.map((path) => `${origin}${path}`));
+}
+
 /** The dev IdP's clients. */
 export const DEV_CLIENTS: readonly DevClient[] = [
   {
     clientId: CLIENT_IDS.demoPortal,
     clientName: 'Demo Portal',
     pkceRequired: true,
-    redirectUris: [`${PORTAL_ORIGIN}/callback`, `${PORTAL_ORIGIN}/silent-renew.html`],
-    postLogoutRedirectUris: [`${PORTAL_ORIGIN}/`, `${PORTAL_ORIGIN}/signed-out`],
+    redirectUris: onPortal('/callback', '/silent-renew.html'),
+    postLogoutRedirectUris: onPortal('/', '/signed-out'),
   },
   {
     clientId: CLIENT_IDS.genesysMessenger,
     clientName: 'Genesys Messenger',
     secret: (config) => config.genesysClientSecret,
     pkceRequired: false,
-    redirectUris: [
-      `${PORTAL_ORIGIN}/messenger/callback`,
-      `${PORTAL_ORIGIN}/messenger-silent-callback.html`,
-      `${PORTAL_ORIGIN}/support/baseline`,
-      `${PORTAL_ORIGIN}/support/blueprint`,
-      `${PORTAL_ORIGIN}/`,
-    ],
-    postLogoutRedirectUris: [`${PORTAL_ORIGIN}/`],
+    redirectUris: onPortal(
+      '/messenger/callback',
+      '/messenger-silent-callback.html',
+      '/support/baseline',
+      '/support/blueprint',
+      '/',
+    ),
+    postLogoutRedirectUris: onPortal('/'),
   },
   {
     clientId: CLIENT_IDS.admin,

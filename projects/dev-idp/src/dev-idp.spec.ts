@@ -112,6 +112,17 @@ describe('dev-idp with default settings', () => {
     expect([silent.error, typeof silent.code]).toEqual([undefined, 'string']);
   });
 
+  it('sends its session cookie SameSite=None and Secure, as hosted IdPs do', async () => {
+    const { flow } = await aliceSignsInToPortal(idp);
+    expect(flow.jar.attributes('_session')).toEqual(
+      expect.arrayContaining(['samesite=none', 'secure', 'httponly']),
+    );
+    expect(flow.jar.attributes('_session')).not.toContain('samesite=lax');
+    expect(flow.jar.attributes('_session.sig')).toEqual(
+      expect.arrayContaining(['samesite=none', 'secure']),
+    );
+  });
+
   it('answers prompt=none without a session with login_required', async () => {
     const silent = await authorize({
       issuer: idp.issuer,

@@ -1,6 +1,6 @@
 /**
- * The dev IdP's HTTP front: `/health`, our interaction pages, a CORS guard for preflights, and
- * everything else handed to oidc-provider.
+ * The dev IdP's HTTP front: `/health`, our interaction pages, a CORS guard for preflights, the
+ * session cookie's attributes, and everything else handed to oidc-provider.
  */
 import { handleClockRequest, installTestClock } from './test-clock';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import type { DevIdpConfig } from './config';
 import { sendJson, sendText } from './http-utils';
 import { createInteractionHandler } from './interactions';
 import { createProvider } from './provider';
+import { sendSessionCookieCrossSite } from './session-cookie';
 import { AdjustableLifetimes, handleLifetimesRequest } from './test-lifetimes';
 
 /** Endpoints any origin may read from JavaScript (public metadata). */
@@ -71,6 +72,7 @@ export function createRequestHandler(config: DevIdpConfig): RequestListener {
   };
 
   return (req, res) => {
+    sendSessionCookieCrossSite(res);
     route(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       process.stderr.write(`dev-idp: internal error: ${message}\n`);

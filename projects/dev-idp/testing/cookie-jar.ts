@@ -4,6 +4,7 @@
  */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
+  private readonly attributesOf = new Map<string, readonly string[]>();
 
   /**
    * Stores the `Set-Cookie` headers of a response.
@@ -20,8 +21,13 @@ export class CookieJar {
       const value = pair.slice(eq + 1).trim();
       if (value === '' || isExpired(attributes)) {
         this.cookies.delete(name);
+        this.attributesOf.delete(name);
       } else {
         this.cookies.set(name, value);
+        this.attributesOf.set(
+          name,
+          attributes.map((a) => a.trim().toLowerCase()),
+        );
       }
     }
   }
@@ -47,6 +53,15 @@ export class CookieJar {
   }
 
   /**
+   * The attributes a held cookie was last set with, lower-cased (`path=/`, `samesite=lax`, …).
+   * @param name cookie name
+   * @returns the attributes, or undefined when the jar does not hold the cookie
+   */
+  attributes(name: string): readonly string[] | undefined {
+    return this.attributesOf.get(name);
+  }
+
+  /**
    * A copy of this jar (to branch a browser session).
    * @returns the copy
    */
@@ -54,6 +69,9 @@ export class CookieJar {
     const copy = new CookieJar();
     for (const [name, value] of this.cookies) {
       copy.cookies.set(name, value);
+    }
+    for (const [name, attributes] of this.attributesOf) {
+      copy.attributesOf.set(name, attributes);
     }
     return copy;
   }
