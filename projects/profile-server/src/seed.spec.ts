@@ -1,3 +1,5 @@
+import type { DeploymentProfile } from 'ngx-genesys-messenger-auth/profile';
+
 import { openDatabase, type Db } from './database';
 import { ProfileStore } from './profile-store';
 import { SEED_ACTOR, SEED_PROFILE, seedDemoProfile } from './seed';
@@ -21,6 +23,12 @@ describe('seedDemoProfile', () => {
       expect.objectContaining({ action: 'publish', actorName: SEED_ACTOR.name }),
       expect.objectContaining({ action: 'create', detail: { from: 'seed' } }),
     ]);
+  });
+
+  it('lets the demo portal read the profile on 127.0.0.1 as well as on localhost', () => {
+    seedDemoProfile(store);
+    const published = store.version(SEED_PROFILE, 'latest')?.document as DeploymentProfile;
+    expect(published.genesys.allowedDomains).toEqual(['localhost', '127.0.0.1']);
   });
 
   it('does nothing the second time', () => {
