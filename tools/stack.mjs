@@ -1,5 +1,7 @@
 // The local stack, declared once: `npm start` runs it for people, Playwright runs it for e2e tests.
-// Each service binds 127.0.0.1; URLs use the `localhost` spelling everywhere (TOOLCHAIN.md trap 11).
+// Each service binds 127.0.0.1; URLs use the `localhost` spelling everywhere (TOOLCHAIN.md trap 11),
+// except one: the demo portal is also opened as http://127.0.0.1:4200, another *site* than the IdP
+// at http://localhost:4400, by the e2e project `cross-site` (see playwright.config.ts).
 import { join } from 'node:path';
 import { ROOT } from './setup.mjs';
 
@@ -42,7 +44,12 @@ export const SERVICES = [
     name: 'genesys-sim',
     url: 'http://localhost:4500',
     readyUrl: 'http://localhost:4500/__sim/stats',
-    command: tsx('projects/genesys-sim/src/main.ts'),
+    // Its default CORS origins plus the portal served cross-site (e2e project `cross-site`).
+    command: tsx(
+      'projects/genesys-sim/src/main.ts',
+      '--allowed-origins',
+      'http://localhost:4200,http://localhost:4300,http://127.0.0.1:4200',
+    ),
   },
   {
     name: 'demo-portal',
