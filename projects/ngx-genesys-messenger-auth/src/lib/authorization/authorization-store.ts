@@ -67,9 +67,21 @@ export class AuthorizationStore {
     this.write(this.handoversKey, [...this.read<number>(this.handoversKey), now]);
   }
 
-  /** How many codes Messenger got within the window ending now, since it was last signed in. */
-  handoversWithin(windowMs: number, now: number): number {
-    return this.read<number>(this.handoversKey).filter((at) => now - at < windowMs).length;
+  /**
+   * How many codes Messenger got in a row since it was last signed in: the latest within the
+   * window before now, each earlier one within the window before the next. A loop that runs slowly
+   * (throttled timers, backoff) still counts; a quiet window ends the streak.
+   */
+  handoverStreak(windowMs: number, now: number): number {
+    const newestFirst = this.read<number>(this.handoversKey).sort((a, b) => b - a);
+    let count = 0;
+    let later = now;
+    for (const at of newestFirst) {
+      if (later - at >= windowMs) break;
+      count++;
+      later = at;
+    }
+    return count;
   }
 
   /** Messenger is signed in: the codes it got did their job. */

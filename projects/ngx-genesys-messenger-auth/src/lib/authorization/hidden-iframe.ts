@@ -1,3 +1,6 @@
+/** The most one poll of the frame counts towards its timeout. */
+const MAX_TICK_MS = 1_000;
+
 /**
  * Runs an authorization request in a hidden iframe and reads where the IdP sends it back. The
  * redirect URI must be a same-origin page that runs no script (a static file), so nothing of the
@@ -18,7 +21,10 @@ export function authorizeInHiddenIframe(
     frame.tabIndex = -1;
     frame.title = 'Messenger sign-in check';
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    const started = Date.now();
+    // Time the frame had, tick by tick: a tick counts at most a second, so a tab that slept or a
+    // clock that jumped does not count as the IdP's silence (throttled ticks still add up).
+    let waited = 0;
+    let lastTick = Date.now();
     const finish = (result: URL | undefined) => {
       clearInterval(poll);
       frame.remove();
@@ -32,8 +38,11 @@ export function authorizeInHiddenIframe(
         // Still at the IdP (another origin): keep waiting.
         href = undefined;
       }
+      const now = Date.now();
+      waited += Math.min(Math.max(now - lastTick, 0), MAX_TICK_MS);
+      lastTick = now;
       if (href?.startsWith(redirectUri)) finish(new URL(href));
-      else if (Date.now() - started > timeoutMs) finish(undefined);
+      else if (waited > timeoutMs) finish(undefined);
     }, pollMs);
     frame.src = url;
     doc.body.appendChild(frame);

@@ -127,6 +127,16 @@ describe(`${MessengerAuthorizer.name} silent()`, () => {
     });
   });
 
+  it('does not count a jump of the clock (a tab that slept) as the IdP not answering', async () => {
+    const { outcome } = await startSilent();
+    jest.setSystemTime(Date.now() + 60 * 60_000);
+    await jest.advanceTimersByTimeAsync(SILENT_TIMEOUT_MS / 2);
+    idpAnswers((state) => `code=late-code&state=${state}&iss=${iss}`);
+    page.frames[0].load();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(await outcome).toMatchObject({ kind: 'code', code: { authCode: 'late-code' } });
+  });
+
   describe('when the IdP does not answer in the iframe in time', () => {
     let outcome: Promise<unknown>;
 

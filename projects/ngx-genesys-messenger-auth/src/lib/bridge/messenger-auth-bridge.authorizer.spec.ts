@@ -189,6 +189,18 @@ describe(`${MessengerAuthBridge.name} with the real authorizer`, () => {
     });
   });
 
+  describe('when Genesys refuses every code slowly (each answer a minute late)', () => {
+    it('still stops after the same number of codes', async () => {
+      world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500, delayMs: 70_000 });
+      const tab = await openAt(ROUTE);
+      await jest.advanceTimersByTimeAsync(15 * 60_000);
+      expect(tab.fake.frames).toHaveLength(MAX_REFUSED_CODES);
+      expect(ofType(tab.page.events, 'recovery-stopped').map((e) => e.reason)).toEqual([
+        'login-loop-prevented',
+      ]);
+    });
+  });
+
   describe('when Genesys answers 429 to an exchange', () => {
     it('waits for the limit and hands the same unused code over again, not a new one', async () => {
       world.backend.genesys.faults.add({ endpoint: 'exchange', status: 429, count: 1 });

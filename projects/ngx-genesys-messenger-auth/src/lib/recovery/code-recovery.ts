@@ -133,11 +133,11 @@ export class CodeRecovery {
    */
   async paced(): Promise<void> {
     const { store, reauthWindowMs, now, random } = this.deps;
-    const refused = store.handoversWithin(reauthWindowMs, now());
+    const refused = store.handoverStreak(reauthWindowMs, now());
     if (refused >= MAX_REFUSED_CODES) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
-        `Genesys did not accept the last ${refused} codes within ${Math.round(reauthWindowMs / 1000)} s; not asking for another`,
+        `Genesys did not accept the last ${refused} codes, each within ${Math.round(reauthWindowMs / 1000)} s of the next; not asking for another`,
       );
     }
     let delay = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
