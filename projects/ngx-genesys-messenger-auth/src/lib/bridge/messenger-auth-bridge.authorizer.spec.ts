@@ -257,6 +257,10 @@ describe(`${MessengerAuthBridge.name} with the real authorizer`, () => {
       expect(navigations(tab)).toEqual([]);
     });
 
+    it('asks the IdP nothing more on the page prompt=none came back to', () => {
+      expect(tab.fake.frames).toHaveLength(0);
+    });
+
     it('ends with the reason login-required', () => {
       expect(tab.page.bridge.state).toBe('ended');
       expect(ofType(tab.page.events, 'recovery-stopped').at(-1)?.reason).toBe('login-required');

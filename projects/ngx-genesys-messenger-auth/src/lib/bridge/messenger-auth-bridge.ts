@@ -64,6 +64,8 @@ export class MessengerAuthBridge {
   private portalSignedIn = false;
   private reauthFlight?: Promise<void>;
   private refreshFlight?: Promise<RefreshAttemptResult>;
+  /** Whether this page load came back from `prompt=none` with login_required. */
+  private idpNeedsUser = false;
 
   /** The state, as it changes. */
   readonly state$: Observable<MessengerAuthState> = this.stateSubject.asObservable();
@@ -105,6 +107,7 @@ export class MessengerAuthBridge {
       this.heldCode = result;
     } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
       // The top-level prompt=none found no IdP session either: the user must sign in.
+      this.idpNeedsUser = true;
       this.recovery.loginRequired().catch((error: unknown) => this.stopRecovery(error));
     } else {
       this.fail('authorization-failed', result);
@@ -269,7 +272,10 @@ export class MessengerAuthBridge {
       );
     }
     this.setState('authorizing');
-    const code = await this.recovery.obtain().catch(this.stopped);
+    // No silent attempt can succeed on a page the IdP just sent back with login_required.
+    const code = await (
+      this.idpNeedsUser ? this.recovery.loginRequired() : this.recovery.obtain()
+    ).catch(this.stopped);
     if (code) this.setState('authorizing');
     return code;
   }
@@ -440,6 +446,7 @@ export class MessengerAuthBridge {
   private onAuthenticated(jwt: string | undefined): void {
     this.recovery.signedIn();
     this.lastHandedCode = undefined;
+    this.idpNeedsUser = false;
     // The answer to this tab's own refresh, which reports it when it settles: a new observation
     // now would make the refresh engine drop the refresh in flight (switchMap) before it reports.
     if (this.refreshFlight) return;
