@@ -91,6 +91,35 @@ test.describe('Messenger with the bridge: recovery paths', () => {
     expect(stats.codesExchanged).toBe(2);
   });
 
+  test('over Genesys’ per-minute limit, the bridge waits and hands the unused code over again, never a new one', async ({
+    page,
+    context,
+    request,
+  }) => {
+    await sim.setLimits(request, { exchange: 1 });
+    await signInWithMessenger(page);
+    await advance(context, request, 13_000);
+    // Messenger lost its tokens (another script cleared them): on reload it needs a new code,
+    // and Genesys refuses the second exchange within the minute with 429.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) {
+        if (/:gca?r?tkn$/.test(key)) localStorage.removeItem(key);
+      }
+    });
+    const authorizations = recordMessengerAuthorizations(context);
+    await page.reload();
+    await expect.poll(async () => (await sim.stats(request)).rateLimited.exchange).toBe(1);
+    await expect(bridgeState(page)).not.toHaveAttribute('data-state', 'authenticated');
+
+    await advance(context, request, 50_000);
+    await new MessengerWidget(page).expectStatus('authenticated');
+    await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
+    expect(authorizations).toEqual(['none']);
+    const stats = await sim.stats(request);
+    expect(stats.codesExchanged).toBe(2);
+    expect(stats.rateLimited.exchange).toBe(1);
+  });
+
   test('signing out ten minutes after the last refresh, the tab hidden, revokes the refresh token at Genesys', async ({
     page,
     request,

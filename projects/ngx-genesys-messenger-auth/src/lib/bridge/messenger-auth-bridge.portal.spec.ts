@@ -148,4 +148,18 @@ describe(`${MessengerAuthBridge.name} with the portal's session`, () => {
       expect(signOutLocally).not.toHaveBeenCalled();
     });
   });
+
+  describe('when the portal signs out after the laptop slept past the JWT', () => {
+    it('renews the JWT first, so that Genesys revokes the refresh token', async () => {
+      const page = await world.open();
+      await settle();
+      // No timer fires while the clock jumps: the JWT has expired when the user signs out.
+      jest.setSystemTime(Date.now() + 10 * 60_000);
+      world.signedIn.next(false);
+      await jest.advanceTimersByTimeAsync(1_000);
+      const stats = world.backend.genesys.stats();
+      expect([stats.refreshes, stats.revokes, stats.rejections]).toEqual([1, 1, {}]);
+      expect(page.bridge.state).toBe('anonymous');
+    });
+  });
 });

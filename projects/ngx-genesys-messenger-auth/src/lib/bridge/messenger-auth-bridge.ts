@@ -254,16 +254,16 @@ export class MessengerAuthBridge {
 
   private async reAuthenticateOnce(): Promise<void> {
     this.setState('reauthenticating');
-    const held = this.heldCode;
-    // A held code (e.g. one Genesys' rate limit left unused) waits as a new one would.
-    const code = held
-      ? await this.recovery.paced().then(() => held, this.stopped)
-      : await this.obtainCode();
+    const code = await this.obtainCode();
     if (!code) return this.never<void>();
     this.heldCode = code;
   }
 
-  /** A fresh code under the recovery policy; undefined while the page leaves for the IdP. */
+  /**
+   * The code Messenger gets next, once the refused codes and Genesys' rate limit allow: the one
+   * held (e.g. a code the rate limit left unused), else a fresh one; undefined while the page
+   * leaves for the IdP.
+   */
   private async obtainCode(): Promise<GenesysAuthCodeResult | undefined> {
     if (!this.portalSignedIn) {
       throw new MessengerAuthError(
@@ -272,10 +272,15 @@ export class MessengerAuthBridge {
       );
     }
     this.setState('authorizing');
-    // No silent attempt can succeed on a page the IdP just sent back with login_required.
-    const code = await (
-      this.idpNeedsUser ? this.recovery.loginRequired() : this.recovery.obtain()
-    ).catch(this.stopped);
+    const code = await this.recovery
+      .paced()
+      .then(
+        () =>
+          this.heldCode ??
+          // No silent attempt can succeed on a page the IdP just sent back with login_required.
+          (this.idpNeedsUser ? this.recovery.loginRequired() : this.recovery.obtain()),
+      )
+      .catch(this.stopped);
     if (code) this.setState('authorizing');
     return code;
   }

@@ -61,13 +61,13 @@ export class CodeRecovery {
   constructor(private readonly deps: CodeRecoveryDeps) {}
 
   /**
-   * A new code, or undefined while the page leaves for the IdP (it comes back with one).
+   * A new code, or undefined while the page leaves for the IdP (it comes back with one). Call
+   * {@link paced} first.
    * @throws MessengerAuthError LOGIN_LOOP_PREVENTED (too many refused codes, or a login already
    *   happened within the window), LOGIN_REQUIRED (the IdP needs the user and `silent-only`),
    *   PORTAL_SIGNED_OUT (the portal signed out while recovery waited)
    */
   async obtain(): Promise<GenesysAuthCodeResult | undefined> {
-    await this.paced();
     const { authorizer, page } = this.deps;
     for (;;) {
       // Offline, the frame would only meet the browser's error page.

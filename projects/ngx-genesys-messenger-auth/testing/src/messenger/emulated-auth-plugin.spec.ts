@@ -53,13 +53,14 @@ describe(`${EmulatedAuthPlugin.name} over Genesys' per-minute limits (contract Â
     });
   });
 
-  it('publishes Auth.tokenError with the status and, as in the field, clears the tokens', async () => {
+  it('publishes Auth.tokenError with the status and Retry-After and, as in the field, clears the tokens', async () => {
     const { tab, messenger } = await openTab(backend, provider);
     await command(tab, 'Auth.refreshToken');
     await command(tab, 'Auth.refreshToken');
     expect(provider.eventData.get('tokenError')).toEqual({
       message: expect.stringContaining('Too many requests'),
       status: 429,
+      retryAfterSeconds: 60,
     });
     expect(window.localStorage.getItem(KEYS.refreshToken)).toBeNull();
     expect(messenger.state.auth).toBe('reauthenticate');
@@ -75,6 +76,7 @@ describe(`${EmulatedAuthPlugin.name} over Genesys' per-minute limits (contract Â
     expect(provider.eventData.get('error')).toEqual({
       message: expect.stringContaining('Too many requests'),
       status: 429,
+      retryAfterSeconds: 60,
     });
     expect(provider.calls).toEqual(['getAuthCode', 'reAuthenticate']);
   });

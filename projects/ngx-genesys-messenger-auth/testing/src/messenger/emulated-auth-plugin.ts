@@ -40,14 +40,24 @@ export interface MessengerErrorData {
    * is inferred [I], so that a page can tell "wait" (429) from "signed out" (400/401).
    */
   readonly status?: number;
+  /** For a 429: the seconds Genesys' `Retry-After` asked to wait, when it sent one [I]. */
+  readonly retryAfterSeconds?: number;
 }
 
-/** The data of an `Auth.*Error` event for an error: its message and, when known, its HTTP status. */
+/**
+ * The data of an `Auth.*Error` event for an error: its message and, when known, its HTTP status
+ * and `Retry-After`.
+ */
 function errorData(error: unknown): MessengerErrorData {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number'
-    ? { message: message(error), status }
-    : { message: message(error) };
+  const { status, retryAfterSeconds } = (error ?? {}) as {
+    status?: unknown;
+    retryAfterSeconds?: unknown;
+  };
+  return {
+    message: message(error),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+  };
 }
 
 /**
