@@ -9,8 +9,10 @@ import {
   bridgeState,
   browserNow,
   countLoginPages,
+  killIdpSession,
   nextRefreshAt,
   recordedStatuses,
+  reopenAfter,
   signInWithMessenger,
   useVirtualTime,
 } from './support/bridge';
@@ -25,20 +27,10 @@ test.describe('Messenger with the bridge: page loads', () => {
 
   test('a tab opened after an hour with every tab closed is signed in, without a login page or a prompt', async ({
     page,
-    context,
     request,
   }) => {
     await signInWithMessenger(page);
-    await page.close();
-    // Nothing is open: no timer runs, the JWT expires, the refresh token stays valid.
-    await advance(context, request, HOUR);
-
-    const reopened = await context.newPage();
-    const loginPages = countLoginPages(reopened);
-    await reopened.goto('/account');
-    await expect(reopened.getByTestId('account-overview')).toBeVisible();
-    await new MessengerWidget(reopened).expectStatus('authenticated');
-    await expect(bridgeState(reopened)).toHaveAttribute('data-state', 'authenticated');
+    const { page: reopened, loginPages } = await reopenAfter(page, request, HOUR);
 
     expect(loginPages()).toBe(0);
     expect(await recordedStatuses(reopened)).not.toContain('reauthenticate');
@@ -57,9 +49,7 @@ test.describe('Messenger with the bridge: page loads', () => {
     await signInWithMessenger(page);
     expect(loginPages()).toBe(1);
 
-    // The IdP forgets the browser, and Genesys refuses the refresh token from now on.
-    await context.clearCookies();
-    await sim.addFault(request, { endpoint: 'refresh', status: 400 });
+    await killIdpSession(context, request);
     const due = await nextRefreshAt(page);
     await advance(context, request, due - (await browserNow(page)) + 1_000);
 

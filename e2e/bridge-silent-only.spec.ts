@@ -8,12 +8,12 @@ import {
   bridgeState,
   browserNow,
   countLoginPages,
+  killIdpSession,
   nextRefreshAt,
   recordMessengerAuthorizations,
   signInWithMessenger,
   useVirtualTime,
 } from './support/bridge';
-import { sim } from './support/genesys-sim';
 import { publishDemo, publishDemoBaseline } from './support/profile-server';
 
 test.describe('Messenger with the bridge: reauthMode silent-only', () => {
@@ -36,9 +36,7 @@ test.describe('Messenger with the bridge: reauthMode silent-only', () => {
     expect(loginPages()).toBe(1);
     const authorizations = recordMessengerAuthorizations(context);
 
-    // The IdP forgets the browser, and Genesys refuses the refresh token from now on.
-    await context.clearCookies();
-    await sim.addFault(request, { endpoint: 'refresh', status: 400 });
+    await killIdpSession(context, request);
     const due = await nextRefreshAt(page);
     await advance(context, request, due - (await browserNow(page)) + 1_700);
 

@@ -11,6 +11,7 @@ import {
   countLoginPages,
   nextRefreshAt,
   recordMessengerAuthorizations,
+  reopenAfter,
   signInWithMessenger,
   useVirtualTime,
 } from './support/bridge';
@@ -51,19 +52,10 @@ test.describe('Messenger with the bridge, the IdP on another site', () => {
 
   test('a tab opened after the JWT expired, with every tab closed, is signed in without a login page', async ({
     page,
-    context,
     request,
   }) => {
     await signInWithMessenger(page);
-    const reopened = await context.newPage();
-    await page.close();
-    await advance(context, request, HOUR);
-    const loginPages = countLoginPages(reopened);
-
-    await reopened.goto('/account');
-    await expect(reopened.getByTestId('account-overview')).toBeVisible();
-    await new MessengerWidget(reopened).expectStatus('authenticated');
-    await expect(bridgeState(reopened)).toHaveAttribute('data-state', 'authenticated');
+    const { loginPages } = await reopenAfter(page, request, HOUR);
     expect(loginPages()).toBe(0);
   });
 });

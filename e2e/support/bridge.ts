@@ -218,3 +218,35 @@ export function countPageLoads(page: Page): () => number {
   });
   return () => count;
 }
+
+/**
+ * Closes the portal's tab, lets `ms` pass with no tab of the portal open (no timer runs, the JWT
+ * expires) and opens the account page in a new tab, waiting for Messenger to be signed in there.
+ * @returns the new tab and a count of the login pages it showed
+ */
+export async function reopenAfter(
+  closing: Page,
+  request: APIRequestContext,
+  ms: number,
+): Promise<{ readonly page: Page; readonly loginPages: () => number }> {
+  const context = closing.context();
+  // Opened first and left blank: a persistent context closes with its last tab.
+  const page = await context.newPage();
+  await closing.close();
+  await advance(context, request, ms);
+  const loginPages = countLoginPages(page);
+  await page.goto('/account');
+  await expect(page.getByTestId('account-overview')).toBeVisible();
+  await new MessengerWidget(page).expectStatus('authenticated');
+  await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
+  return { page, loginPages };
+}
+
+/** The IdP forgets the browser (its session cookie is gone), and Genesys refuses the refresh token. */
+export async function killIdpSession(
+  context: BrowserContext,
+  request: APIRequestContext,
+): Promise<void> {
+  await context.clearCookies();
+  await sim.addFault(request, { endpoint: 'refresh', status: 400 });
+}
