@@ -58,6 +58,7 @@ export {
   MessengerAuthError,
   MessengerAuthErrorCode,
   closestName,
+  describeError,
   describeValue,
   formatErrorCode,
   invalidConfigError,

@@ -121,6 +121,16 @@ export function isMessengerAuthError(
   return error instanceof MessengerAuthError && (code === undefined || error.code === code);
 }
 
+/**
+ * The message of a thrown value, for logs and timeline events (never a token: the library's own
+ * errors carry none, and other errors are only ever network or Messenger failures).
+ * @param error any thrown value
+ * @returns its `message` when it is an `Error`, else the value as a string
+ */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 const MAX_SHOWN_STRING = 60;
 
 /**

@@ -195,7 +195,7 @@ export class MessengerAuth {
     return new MessengerAuthBridge({
       deploymentId: config.deploymentId,
       policy: config.refresh,
-      messenger: new MessengerClient(window),
+      messenger: new MessengerClient(window, COMMAND_TIMEOUT_MS, this.scheduler),
       portal: this.portal,
       authorizer: this.authorizer,
       store: this.store,
@@ -214,7 +214,6 @@ export class MessengerAuth {
       scheduler: this.scheduler,
       random: Math.random,
       logger: this.logger,
-      commandTimeoutMs: COMMAND_TIMEOUT_MS,
     });
   }
 }

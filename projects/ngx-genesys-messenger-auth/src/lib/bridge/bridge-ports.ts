@@ -44,6 +44,4 @@ export interface BridgeDeps {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly logger: MessengerAuthLogger;
-  /** Longest wait for a Messenger command (Messenger itself never times out). */
-  readonly commandTimeoutMs: number;
 }

@@ -342,7 +342,7 @@ export class BridgeWorld {
     const bridge = new MessengerAuthBridge({
       deploymentId,
       policy: DEFAULT_REFRESH_POLICY,
-      messenger: new MessengerClient(tab),
+      messenger: new MessengerClient(tab, 30_000),
       portal,
       authorizer,
       store: new AuthorizationStore(window.sessionStorage, 'ngma'),
@@ -358,7 +358,6 @@ export class BridgeWorld {
       scheduler: asyncScheduler,
       random: () => 0.5,
       logger: this.logger,
-      commandTimeoutMs: 30_000,
     });
     const events: MessengerAuthEvent[] = [];
     const states: MessengerAuthState[] = [];

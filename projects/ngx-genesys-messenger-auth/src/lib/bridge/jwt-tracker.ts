@@ -1,5 +1,4 @@
 import {
-  fingerprint,
   observeJwt,
   observeStoredJwt,
   type JwtArrival,
@@ -15,6 +14,7 @@ import {
 export class JwtTracker {
   private readonly arrivalKey: string;
   private readonly keys: ReturnType<typeof messengerTokenKeys>;
+  private expectingArrival = false;
 
   constructor(
     private readonly storage: Storage,
@@ -35,8 +35,26 @@ export class JwtTracker {
     return this.storage.getItem(this.keys.refreshToken) !== null || this.storedJwt() === null;
   }
 
+  /** Messenger is about to get a new JWT (a code or a refresh is on its way to Genesys). */
+  expectArrival(): void {
+    this.expectingArrival = true;
+  }
+
+  /**
+   * The JWT Messenger announces (`Auth.authenticated`): one that arrives just now when one was
+   * expected, else one whose arrival this tab did not see.
+   * @param jwt the announced JWT; absent, the one in storage
+   */
+  announced(jwt: string | undefined): JwtObservation | undefined {
+    if (jwt && this.expectingArrival) return this.arrived(jwt);
+    const observation = jwt ? this.known(jwt) : this.current();
+    if (observation) this.expectingArrival = false;
+    return observation;
+  }
+
   /** A JWT that arrived just now: observed from now, and the arrival recorded for the others. */
   arrived(jwt: string): JwtObservation | undefined {
+    this.expectingArrival = false;
     const observation = observeJwt(jwt, this.now());
     if (observation)
       this.record({ fingerprint: observation.fingerprint, receivedAt: observation.receivedAt });
@@ -88,11 +106,6 @@ export class JwtTracker {
       if (noted && noted.receivedAt > newest.receivedAt) newest = noted;
     }
     return newest;
-  }
-
-  /** Whether `jwt` is the one with this fingerprint. */
-  matches(jwt: string, print: string): boolean {
-    return fingerprint(jwt) === print;
   }
 
   /** Forgets the arrival record (sign-out). */

@@ -1,5 +1,14 @@
-import { Observable } from 'rxjs';
 import {
+  asyncScheduler,
+  firstValueFrom,
+  Observable,
+  throwError,
+  timeout,
+  type SchedulerLike,
+} from 'rxjs';
+import {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
   type GenesysEnvelope,
   type GenesysGlobal,
   type GenesysPlugin,
@@ -12,7 +21,16 @@ import {
  * its bundle loads (contract §1).
  */
 export class MessengerClient {
-  constructor(private readonly win: Window | GenesysHostWindow) {}
+  /**
+   * @param win the window whose `Genesys` to use
+   * @param commandTimeoutMs the longest wait for a command (Messenger itself never times out)
+   * @param scheduler the scheduler of that wait (tests replace it)
+   */
+  constructor(
+    private readonly win: Window | GenesysHostWindow,
+    private readonly commandTimeoutMs = Infinity,
+    private readonly scheduler: SchedulerLike = asyncScheduler,
+  ) {}
 
   /** Whether a snippet or Messenger itself defined `window.Genesys`. */
   get isPresent(): boolean {
@@ -20,12 +38,39 @@ export class MessengerClient {
   }
 
   /**
-   * Runs a command. Messenger never times a command out; callers that must not wait for ever
-   * bound the wait themselves.
+   * Runs a command. Messenger never times a command out; this client gives up after
+   * `commandTimeoutMs` (its timer ends as soon as the command settles).
+   * @throws MessengerAuthError MESSENGER_COMMAND_TIMEOUT when Messenger did not answer in time
    */
   command<T = unknown>(name: string, data: unknown = {}): Promise<T> {
-    return new Promise<T>((resolve, reject) =>
-      this.genesys()('command', name, data, resolve as (value: unknown) => void, reject),
+    const answer = new Observable<T>((subscriber) =>
+      this.genesys()(
+        'command',
+        name,
+        data,
+        (value: unknown) => {
+          subscriber.next(value as T);
+          subscriber.complete();
+        },
+        (error: unknown) => subscriber.error(error),
+      ),
+    );
+    if (!Number.isFinite(this.commandTimeoutMs)) return firstValueFrom(answer);
+    return firstValueFrom(
+      answer.pipe(
+        timeout({
+          first: this.commandTimeoutMs,
+          scheduler: this.scheduler,
+          with: () =>
+            throwError(
+              () =>
+                new MessengerAuthError(
+                  MessengerAuthErrorCode.MESSENGER_COMMAND_TIMEOUT,
+                  `Messenger did not answer ${name} within ${this.commandTimeoutMs} ms`,
+                ),
+            ),
+        }),
+      ),
     );
   }
 

@@ -1,0 +1,204 @@
+import { lastValueFrom, timer } from 'rxjs';
+import {
+  isMessengerAuthError,
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  rateLimitWaitMs,
+  type GenesysAuthCodeResult,
+} from 'ngx-genesys-messenger-auth/core';
+import type { AuthProviderHandlers } from '../messenger/auth-provider-plugin';
+import type { MessengerClient } from '../messenger/messenger-client';
+import { CodeRecovery, type CodeRecoveryDeps } from '../recovery/code-recovery';
+import type { BridgeTimeline } from './bridge-timeline';
+import type { JwtTracker } from './jwt-tracker';
+
+/** What a {@link CodeBroker} runs on. */
+export type CodeBrokerDeps = Omit<CodeRecoveryDeps, 'wanted' | 'onWaiting'> & {
+  readonly messenger: MessengerClient;
+  readonly tracker: JwtTracker;
+  /** Whether someone is signed in to the portal. */
+  readonly portalSignedIn: () => boolean;
+};
+
+/**
+ * Messenger's authorization codes (DESIGN.md flows 2 and 5): answers the AuthProvider plugin's
+ * `getAuthCode`, `reAuthenticate` and `signIn`, hands every code over once, holds the answer of a
+ * full-page redirect until Messenger asks, and gets new codes under the recovery policy.
+ */
+export class CodeBroker {
+  private readonly recovery: CodeRecovery;
+  private heldCode?: GenesysAuthCodeResult;
+  /** The last code Messenger got, while Genesys has not answered it. */
+  private lastHandedCode?: GenesysAuthCodeResult;
+  /** Whether this page load came back from `prompt=none` with login_required. */
+  private idpNeedsUser = false;
+  private reauthFlight?: Promise<void>;
+
+  constructor(
+    private readonly deps: CodeBrokerDeps,
+    private readonly timeline: BridgeTimeline,
+  ) {
+    this.recovery = new CodeRecovery({
+      ...deps,
+      wanted: deps.portalSignedIn,
+      onWaiting: () => timeline.end('waiting-for-page'),
+    });
+  }
+
+  /** Whether Messenger's re-authentication is under way. */
+  get reauthenticating(): boolean {
+    return this.reauthFlight !== undefined;
+  }
+
+  /** The AuthProvider plugin's commands. */
+  readonly handlers: Omit<AuthProviderHandlers, 'beforeReady'> = {
+    getAuthCode: ({ forceUpdate }) => this.getAuthCode(forceUpdate, 'getAuthCode'),
+    reAuthenticate: () => this.reAuthenticate(),
+    signIn: async () => (await this.getAuthCode(false, 'signIn')) ?? never(),
+  };
+
+  /** Takes in the answer of a full-page authorization redirect read from this page load's URL. */
+  adoptRedirectAnswer(result: GenesysAuthCodeResult | MessengerAuthError | undefined): void {
+    if (!result) return;
+    if (!(result instanceof MessengerAuthError)) {
+      this.heldCode = result;
+    } else if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED) {
+      // The top-level prompt=none found no IdP session either: the user must sign in.
+      this.idpNeedsUser = true;
+      this.recovery.loginRequired().catch((error: unknown) => this.stopRecovery(error));
+    } else {
+      this.timeline.fail(result);
+    }
+  }
+
+  /**
+   * Signs Messenger in again after a final refresh failure: a code, then — unless Messenger asked
+   * for it within `graceMs` — `Auth.getTokens`.
+   */
+  async recover(graceMs: number): Promise<void> {
+    await this.reAuthenticate();
+    await lastValueFrom(timer(graceMs, this.deps.scheduler));
+    const code = this.heldCode;
+    if (code) await this.giveTokens(code);
+  }
+
+  /**
+   * A person asked to sign in to chat (the action offered in `ended`): the guards start afresh,
+   * and a login page may be shown whatever `reauthMode` says.
+   */
+  async signInToChat(): Promise<void> {
+    this.timeline.setState('authorizing');
+    const code = await this.recovery.requested().catch((error: unknown) => {
+      this.stopRecovery(error);
+      return undefined;
+    });
+    if (code) await this.giveTokens(code);
+  }
+
+  /** Messenger is signed in: the codes it got did their job. */
+  signedIn(): void {
+    this.recovery.signedIn();
+    this.lastHandedCode = undefined;
+    this.idpNeedsUser = false;
+  }
+
+  /** Messenger's session is gone (sign-out): no code is kept for it. */
+  signedOut(): void {
+    this.heldCode = undefined;
+    this.lastHandedCode = undefined;
+  }
+
+  /** Genesys met its per-minute limit: wait it out, and keep the code it did not use. */
+  failed(data: unknown): void {
+    const waitMs = rateLimitWaitMs(data);
+    if (waitMs === undefined) return;
+    this.recovery.rateLimited(this.deps.now() + waitMs);
+    if (this.lastHandedCode && !this.heldCode) this.heldCode = this.lastHandedCode;
+    this.lastHandedCode = undefined;
+  }
+
+  private async getAuthCode(
+    forceUpdate: boolean,
+    via: 'getAuthCode' | 'signIn',
+  ): Promise<GenesysAuthCodeResult | undefined> {
+    if (forceUpdate) this.heldCode = undefined;
+    const code = this.heldCode ?? (await this.obtainCode());
+    if (!code) return undefined;
+    this.handOver(code, via);
+    return code;
+  }
+
+  /** Gives Messenger a code (once) and counts it against the loop guard. */
+  private handOver(code: GenesysAuthCodeResult, via: 'getAuthCode' | 'signIn'): void {
+    if (this.heldCode === code) this.heldCode = undefined;
+    this.lastHandedCode = code;
+    this.recovery.handedOver();
+    this.deps.tracker.expectArrival();
+    this.timeline.emit({ type: 'code-handed-over', via });
+  }
+
+  /** Hands a code to Messenger when it does not ask for one itself. */
+  private async giveTokens(code: GenesysAuthCodeResult): Promise<void> {
+    this.handOver(code, 'getAuthCode');
+    await this.deps.messenger.command('Auth.getTokens', code);
+  }
+
+  private reAuthenticate(): Promise<void> {
+    const flight = (this.reauthFlight ??= this.reAuthenticateOnce().finally(
+      () => (this.reauthFlight = undefined),
+    ));
+    return flight;
+  }
+
+  private async reAuthenticateOnce(): Promise<void> {
+    this.timeline.setState('reauthenticating');
+    const code = await this.obtainCode();
+    if (!code) return never<void>();
+    this.heldCode = code;
+  }
+
+  /**
+   * The code Messenger gets next, once the refused codes and Genesys' rate limit allow: the one
+   * held (e.g. a code the rate limit left unused), else a fresh one; undefined while the page
+   * leaves for the IdP.
+   */
+  private async obtainCode(): Promise<GenesysAuthCodeResult | undefined> {
+    if (!this.deps.portalSignedIn()) {
+      throw new MessengerAuthError(
+        MessengerAuthErrorCode.PORTAL_SIGNED_OUT,
+        'nobody is signed in to the portal',
+      );
+    }
+    this.timeline.setState('authorizing');
+    const code = await this.recovery
+      .paced()
+      .then(
+        () =>
+          this.heldCode ??
+          // No silent attempt can succeed on a page the IdP just sent back with login_required.
+          (this.idpNeedsUser ? this.recovery.loginRequired() : this.recovery.obtain()),
+      )
+      .catch((error: unknown) => {
+        this.stopRecovery(error);
+        throw error;
+      });
+    if (code) this.timeline.setState('authorizing');
+    return code;
+  }
+
+  /** Recovery gave up: `ended` with the reason, or `error` for a refused IdP answer. */
+  private stopRecovery(error: unknown): void {
+    if (isMessengerAuthError(error, MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED)) {
+      this.timeline.end('login-loop-prevented', error);
+    } else if (isMessengerAuthError(error, MessengerAuthErrorCode.LOGIN_REQUIRED)) {
+      this.timeline.end('login-required', error);
+    } else if (!isMessengerAuthError(error, MessengerAuthErrorCode.PORTAL_SIGNED_OUT)) {
+      this.timeline.fail(error);
+    }
+  }
+}
+
+/** A login that reloads the page is under way: Messenger gets no answer, as the contract allows. */
+function never<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
