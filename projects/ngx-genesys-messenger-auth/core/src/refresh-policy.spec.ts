@@ -201,23 +201,31 @@ describe(observeStoredJwt.name, () => {
   it('ignores the arrival record of another JWT', () => {
     const now = issuedLocally + 60 * SECOND;
     const observation = observeStoredJwt(jwt, now, { fingerprint: 'ffffff', receivedAt: now - 1 });
-    expect(observation?.expiresAt).toBe(issuedLocally + 300 * SECOND);
+    expect(observation?.expiresAt).toBe(now);
   });
 
   it('ignores an arrival record dated after now (the clock went back)', () => {
     const now = issuedLocally + 60 * SECOND;
     const record = { fingerprint: fingerprint(jwt), receivedAt: now + HOUR };
-    expect(observeStoredJwt(jwt, now, record)?.expiresAt).toBe(issuedLocally + 300 * SECOND);
+    expect(observeStoredJwt(jwt, now, record)?.expiresAt).toBe(now);
   });
 
-  it('estimates the expiry from exp without a record', () => {
+  it('takes a JWT without a record as due, even when its iat and exp look current', () => {
     const now = issuedLocally + 100 * SECOND;
     expect(observeStoredJwt(jwt, now)).toEqual({
       fingerprint: fingerprint(jwt),
       lifetimeMs: 300 * SECOND,
-      receivedAt: issuedLocally,
-      expiresAt: issuedLocally + 300 * SECOND,
+      receivedAt: now - 300 * SECOND,
+      expiresAt: now,
     });
+  });
+
+  it('refreshes at once, not minutes late, on a client clock 2 min behind', () => {
+    // Issued at ISSUED_AT by Genesys' clock, found 3 min later by a local clock 2 min behind:
+    // read in the local clock, exp would put the refresh 2 min after the real deadline.
+    const now = issuedLocally + 3 * 60 * SECOND - 2 * 60 * SECOND;
+    const observation = observeStoredJwt(jwt, now);
+    expect(observation && isDue(observation, DEFAULT_REFRESH_POLICY, now)).toBe(true);
   });
 
   it('takes a JWT issued after now (a local clock behind) as due now', () => {

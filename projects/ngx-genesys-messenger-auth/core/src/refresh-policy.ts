@@ -174,13 +174,11 @@ export interface JwtArrival {
  *
  * - With an arrival record for this very JWT (same fingerprint) taken no later than `now`, the
  *   record is used as if the JWT had just been observed: the clock-independent answer.
- * - Otherwise the issuer's `iat`/`exp` must be read in the local clock, whose offset is unknown.
- *   If `iat` is not after `now`, the JWT looks plausible and expires at `exp` (never later than
- *   `now + lifetime`): a local clock that is ahead only makes this earlier, i.e. safer. If `iat` is
- *   after `now`, the local clock is behind by an unknown amount and the JWT may be older than it
- *   looks; a record dated after `now` means the clock went back. In both cases nothing can be
- *   vouched for, so the JWT is taken as expiring now (`expiresAt = now`) and is therefore due:
- *   an early refresh costs one request, a late one costs the session.
+ * - Otherwise only the issuer's `iat`/`exp` are left, in a clock whose offset from the local one
+ *   is unknown: a local clock minutes behind would read `exp` minutes too late and refresh late by
+ *   as much, every time. Nothing can be vouched for, so the JWT is taken as expiring now
+ *   (`expiresAt = now`) and is therefore due: an early refresh costs one request, a late one
+ *   costs the session. (A record dated after `now` — the clock went back — counts as none.)
  * @param jwt the stored JWT
  * @param now the local time (ms)
  * @param arrival the arrival record kept with the stored JWT, if any
@@ -202,8 +200,7 @@ export function observeStoredJwt(
   ) {
     return observeJwt(jwt, arrival.receivedAt);
   }
-  const expiresAt = times.iat * 1000 <= now ? Math.min(times.exp * 1000, now + lifetimeMs) : now;
-  return { fingerprint: print, lifetimeMs, receivedAt: expiresAt - lifetimeMs, expiresAt };
+  return { fingerprint: print, lifetimeMs, receivedAt: now - lifetimeMs, expiresAt: now };
 }
 
 /**
