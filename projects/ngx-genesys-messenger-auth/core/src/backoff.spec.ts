@@ -110,6 +110,8 @@ describe(isTransientFailure.name, () => {
     ['a session said to have ended', 'session ended'],
     ['SESSION_ENDED', new MessengerAuthError(MessengerAuthErrorCode.SESSION_ENDED, 'gone')],
     ['a wrapped final failure', new Error('refresh failed', { cause: { status: 400 } })],
+    ["Messenger's own refusal without a refresh token", new Error('there is no refresh token')],
+    ['a missing refresh token', { message: 'refresh token missing' }],
   ])('gives up on %s', (_name, error) => {
     expect(isTransientFailure(error)).toBe(false);
   });

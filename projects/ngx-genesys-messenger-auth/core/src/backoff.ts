@@ -35,7 +35,7 @@ const TRANSIENT_STATUSES: readonly number[] = [408, 425, 429];
 
 /** Wording of a refresh token or session that will never work again. */
 const FINAL_WORDING =
-  /invalid[_ .-]?grant|(refresh[_ .-]?token|session).{0,40}(invalid|expired|revoked|ended|not found|unknown)|(invalid|expired|revoked|unknown)[_ .-]?(refresh[_ .-]?token|session)/i;
+  /invalid[_ .-]?grant|no refresh[_ .-]?token|refresh[_ .-]?token (is )?missing|(refresh[_ .-]?token|session).{0,40}(invalid|expired|revoked|ended|not found|unknown)|(invalid|expired|revoked|unknown)[_ .-]?(refresh[_ .-]?token|session)/i;
 
 /** Wording of failures of the network or of time, not of the credentials. */
 const TRANSIENT_WORDING =

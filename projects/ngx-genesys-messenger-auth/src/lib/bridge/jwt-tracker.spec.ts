@@ -32,6 +32,27 @@ describe(JwtTracker.name, () => {
     return tracker.arrived(jwt);
   }
 
+  describe('mayHaveRefreshToken', () => {
+    const keys = messengerTokenKeys(DEPLOYMENT);
+
+    it('is true while storage shows a refresh token', () => {
+      localStorage.setItem(keys.refreshToken, 'rt');
+      expect(tracker.mayHaveRefreshToken()).toBe(true);
+    });
+
+    it('is true while Messenger was never seen to keep its tokens where the tracker looks', () => {
+      expect(tracker.mayHaveRefreshToken()).toBe(true);
+    });
+
+    it("is false once storage that showed Messenger's tokens shows none (it was cleared)", () => {
+      localStorage.setItem(keys.jwt, jwtIssuedAt(NOW));
+      localStorage.setItem(keys.refreshToken, 'rt');
+      expect(tracker.storedJwt()).not.toBeNull();
+      localStorage.clear();
+      expect(tracker.mayHaveRefreshToken()).toBe(false);
+    });
+  });
+
   describe('notes for the other tabs', () => {
     it('say which JWT arrived when and how long it lives, never the JWT', () => {
       const jwt = jwtIssuedAt(NOW);

@@ -15,6 +15,8 @@ export class JwtTracker {
   private readonly arrivalKey: string;
   private readonly keys: ReturnType<typeof messengerTokenKeys>;
   private expectingArrival = false;
+  /** Whether Messenger's tokens were ever seen where the tracker looks for them. */
+  private storageReadable = false;
 
   constructor(
     private readonly storage: Storage,
@@ -27,12 +29,19 @@ export class JwtTracker {
 
   /** The JWT in Messenger's storage, if it can be read there. */
   storedJwt(): string | null {
-    return this.storage.getItem(this.keys.jwt);
+    const jwt = this.storage.getItem(this.keys.jwt);
+    if (jwt !== null) this.storageReadable = true;
+    return jwt;
   }
 
-  /** Whether Messenger's storage shows a refresh token (true when its storage cannot be read). */
+  /**
+   * Whether Messenger may hold a refresh token: its storage shows one, or this tab has never seen
+   * Messenger's tokens there (Messenger may keep them elsewhere). Storage that showed a JWT and now
+   * shows neither was cleared: nothing is left to refresh with.
+   */
   mayHaveRefreshToken(): boolean {
-    return this.storage.getItem(this.keys.refreshToken) !== null || this.storedJwt() === null;
+    if (this.storage.getItem(this.keys.refreshToken) !== null) return true;
+    return this.storedJwt() === null && !this.storageReadable;
   }
 
   /** Messenger is about to get a new JWT (a code or a refresh is on its way to Genesys). */

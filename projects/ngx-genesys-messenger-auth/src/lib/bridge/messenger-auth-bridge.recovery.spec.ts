@@ -1,4 +1,5 @@
-import { ALL_MESSENGER_VARIANTS } from 'ngx-genesys-messenger-auth/testing';
+import { messengerTokenKeys } from 'ngx-genesys-messenger-auth/core';
+import { ALL_MESSENGER_VARIANTS, TEST_DEPLOYMENT } from 'ngx-genesys-messenger-auth/testing';
 import { BridgeWorld, ofType, SUBJECT, type Page } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 
@@ -84,6 +85,20 @@ describe(`${MessengerAuthBridge.name} when the session ends`, () => {
       it('stops retrying a refresh that has nothing left to refresh with', async () => {
         await jest.advanceTimersByTimeAsync(10 * 60_000);
         expect(ofType(page.events, 'refresh-retrying').length).toBeLessThanOrEqual(1);
+      });
+    });
+
+    describe("when Messenger's storage was cleared behind its back", () => {
+      beforeEach(async () => {
+        const keys = messengerTokenKeys(TEST_DEPLOYMENT.id);
+        page.tab.localStorage.removeItem(keys.jwt);
+        page.tab.localStorage.removeItem(keys.refreshToken);
+        await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS + 10 * 60_000);
+      });
+
+      it('ends the session at the first due refresh instead of retrying', () => {
+        expect(ofType(page.events, 'refresh-retrying')).toEqual([]);
+        expect(ofType(page.events, 'session-ended')).toHaveLength(1);
       });
     });
 

@@ -1,4 +1,5 @@
 import {
+  catchError,
   concat,
   defer,
   EMPTY,
@@ -8,10 +9,11 @@ import {
   merge,
   type Observable,
   of,
+  race,
   type SchedulerLike,
   switchMap,
+  take,
   timer,
-  catchError,
 } from 'rxjs';
 import {
   backoffDelay,
@@ -22,6 +24,9 @@ import {
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
 import { deadlineTimer } from './wall-clock-timer';
+
+/** The most attempts to refresh one JWT, the first included; then the refresh has failed. */
+export const MAX_REFRESH_ATTEMPTS = 5;
 
 /** What one refresh attempt achieved. */
 export type RefreshAttemptResult =
@@ -66,7 +71,8 @@ export interface RefreshEngineInputs {
  * The proactive refresh: for each JWT, one timer aimed at its refresh deadline (re-checked
  * against the wall clock), an immediate check on every wake-up, one attempt in flight at a time
  * (triggers during an attempt are ignored, never cancelling it), capped exponential backoff with
- * jitter for transient failures, and a `failed` event for a final one.
+ * jitter for transient failures — aimed before the JWT expires, cut short by a wake-up, at most
+ * {@link MAX_REFRESH_ATTEMPTS} attempts — and a `failed` event for a final failure.
  */
 export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEngineEvent> {
   const { policy, now, scheduler } = inputs;
@@ -85,7 +91,7 @@ export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEn
           exhaustMap((trigger) =>
             concat(
               of<RefreshEngineEvent>({ type: 'due', trigger }),
-              attemptWithRetry(inputs, trigger),
+              attemptWithRetry(inputs, trigger, observation),
             ),
           ),
         ),
@@ -97,23 +103,40 @@ export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEn
 function attemptWithRetry(
   inputs: RefreshEngineInputs,
   trigger: string,
+  observation: JwtObservation,
   attempt = 1,
 ): Observable<RefreshEngineEvent> {
   return defer(() => inputs.attempt(trigger)).pipe(
     map((result): RefreshEngineEvent => ({ type: 'done', result })),
     catchError((error: unknown) => {
-      if (!isTransientFailure(error)) return of<RefreshEngineEvent>({ type: 'failed', error });
-      // Genesys' per-minute limit is met: wait as long as it asks, never less than the backoff.
-      const delayMs = Math.max(
-        backoffDelay(attempt, inputs.policy, inputs.random),
-        rateLimitWaitMs(error) ?? 0,
-      );
+      if (!isTransientFailure(error) || attempt >= MAX_REFRESH_ATTEMPTS) {
+        return of<RefreshEngineEvent>({ type: 'failed', error });
+      }
+      const delayMs = retryDelay(inputs, observation, attempt, error);
       return concat(
         of<RefreshEngineEvent>({ type: 'retrying', attempt, delayMs, error }),
-        timer(delayMs, inputs.scheduler).pipe(
-          switchMap(() => attemptWithRetry(inputs, trigger, attempt + 1)),
+        // A wake-up (online, visible, …) is the moment the cause may have gone: retry then.
+        race(timer(delayMs, inputs.scheduler), inputs.wakeups).pipe(
+          take(1),
+          switchMap(() => attemptWithRetry(inputs, trigger, observation, attempt + 1)),
         ),
       );
     }),
   );
+}
+
+/**
+ * The wait before the next attempt: the capped, jittered backoff, but no later than half the
+ * JWT's remaining life while it still can be saved; as long as Genesys asks after a 429.
+ */
+function retryDelay(
+  inputs: RefreshEngineInputs,
+  observation: JwtObservation,
+  attempt: number,
+  error: unknown,
+): number {
+  const backoff = backoffDelay(attempt, inputs.policy, inputs.random);
+  const remaining = observation.expiresAt - inputs.now();
+  const beforeExpiry = remaining > 0 ? Math.min(backoff, remaining / 2) : backoff;
+  return Math.max(beforeExpiry, rateLimitWaitMs(error) ?? 0);
 }

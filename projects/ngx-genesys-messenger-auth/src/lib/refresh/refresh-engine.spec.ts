@@ -1,0 +1,114 @@
+import { asyncScheduler, BehaviorSubject, Subject, type Subscription } from 'rxjs';
+import {
+  DEFAULT_REFRESH_POLICY,
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  type JwtObservation,
+} from 'ngx-genesys-messenger-auth/core';
+import {
+  MAX_REFRESH_ATTEMPTS,
+  refreshEngine,
+  type RefreshAttemptResult,
+  type RefreshEngineEvent,
+} from './refresh-engine';
+
+const START = Date.parse('2026-11-26T09:00:00Z');
+const MINUTE = 60_000;
+
+/** A 5-minute JWT that arrived four minutes ago: due now (lead 60 s), one minute left. */
+const due: JwtObservation = {
+  fingerprint: 'abc123',
+  lifetimeMs: 5 * MINUTE,
+  receivedAt: START - 4 * MINUTE,
+  expiresAt: START + MINUTE,
+};
+
+describe(refreshEngine.name, () => {
+  let wakeups: Subject<string>;
+  let manual: Subject<void>;
+  let attempt: jest.Mock<Promise<RefreshAttemptResult>, [string]>;
+  let events: RefreshEngineEvent[];
+  let subscription: Subscription;
+
+  const transient = () => Promise.reject(Object.assign(new Error('Bad Gateway'), { status: 502 }));
+  const attemptTimes = () => [...times];
+  let times: number[];
+
+  function start(observation = due): void {
+    subscription = refreshEngine({
+      observations: new BehaviorSubject<JwtObservation | null>(observation),
+      wakeups,
+      manual,
+      policy: DEFAULT_REFRESH_POLICY,
+      now: () => Date.now(),
+      scheduler: asyncScheduler,
+      random: () => 0.5,
+      attempt,
+    }).subscribe((event) => events.push(event));
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: START });
+    wakeups = new Subject<string>();
+    manual = new Subject<void>();
+    events = [];
+    times = [];
+    attempt = jest.fn((): Promise<RefreshAttemptResult> => {
+      times.push(Date.now() - START);
+      return transient();
+    });
+  });
+
+  afterEach(() => {
+    subscription.unsubscribe();
+    jest.useRealTimers();
+  });
+
+  it(`gives up after ${MAX_REFRESH_ATTEMPTS} attempts of a transient failure`, async () => {
+    start();
+    await jest.advanceTimersByTimeAsync(30 * MINUTE);
+    expect(attempt).toHaveBeenCalledTimes(MAX_REFRESH_ATTEMPTS);
+    expect(events.filter((e) => e.type === 'failed')).toHaveLength(1);
+  });
+
+  it('aims each retry before the JWT expires while it still can be saved', async () => {
+    // Ten seconds left: the plain backoff (0.75, 1.5, 3, 6 s) would put the last try after expiry.
+    start({ ...due, receivedAt: START - 290_000, expiresAt: START + 10_000 });
+    await jest.advanceTimersByTimeAsync(MINUTE);
+    expect(attemptTimes()).toHaveLength(MAX_REFRESH_ATTEMPTS);
+    expect(attemptTimes().every((at) => at < 10_000)).toBe(true);
+  });
+
+  it('retries at once when the page wakes up during a backoff', async () => {
+    start({ ...due, receivedAt: START, expiresAt: START + 5 * MINUTE });
+    manual.next();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(events.map((e) => e.type)).toEqual(['scheduled', 'due', 'retrying']);
+    wakeups.next('online');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(attemptTimes()).toEqual([0, 0]);
+  });
+
+  it('does not retry a final failure', async () => {
+    attempt.mockImplementation(() =>
+      Promise.reject(new MessengerAuthError(MessengerAuthErrorCode.SESSION_ENDED, 'gone')),
+    );
+    start();
+    await jest.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    expect(events.at(-1)?.type).toBe('failed');
+  });
+
+  it('waits as long as Genesys asks after a 429', async () => {
+    attempt.mockImplementationOnce(() =>
+      Promise.reject(
+        Object.assign(new Error('Too many requests'), { status: 429, retryAfterSeconds: 40 }),
+      ),
+    );
+    start();
+    await jest.advanceTimersByTimeAsync(39_000);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(attempt).toHaveBeenCalledTimes(2);
+  });
+});
