@@ -71,6 +71,8 @@ export class MessengerAuth {
   private readonly authorizer = this.createAuthorizer();
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
+  /** Whether the injector was destroyed: nothing may start after that. */
+  private destroyed = false;
 
   /** The bridge's state as it changes (`anonymous` until the configuration is known). */
   readonly state$: Observable<MessengerAuthState> = this.bridges.pipe(
@@ -105,7 +107,10 @@ export class MessengerAuth {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.bridge?.stop());
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.bridge?.stop();
+    });
   }
 
   /** Refreshes Messenger's JWT now (joins a refresh in flight). */
@@ -142,12 +147,13 @@ export class MessengerAuth {
     const captured = this.authorizer.captureRedirect();
     void this.configSource.then(
       async (config) => {
+        if (this.destroyed) return;
         const bridge = this.createBridge(config);
         this.bridge = bridge;
         this.bridges.next(bridge);
         bridge.adoptRedirectAnswer(await captured);
         await initialized;
-        await this.start(config, bridge);
+        if (!this.destroyed) await this.start(config, bridge);
       },
       (error: unknown) =>
         // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
@@ -163,7 +169,7 @@ export class MessengerAuth {
   ): Promise<void> {
     if (this.installsSnippet) {
       const signedIn = await firstValueFrom(this.portal.signedIn$);
-      if (!signedIn && config.signedOut === 'none') return;
+      if (this.destroyed || (!signedIn && config.signedOut === 'none')) return;
       const { apps } = genesysHosts(config.environment);
       installGenesysSnippet(
         window,

@@ -112,6 +112,27 @@ describe(provideMessengerAuth.name, () => {
     });
   });
 
+  describe('when the injector is destroyed before start-up completes', () => {
+    /** The commands the page queued for Messenger after start-up had its chance to run. */
+    async function queuedAfterStartUp(destroy: boolean): Promise<unknown[]> {
+      configure(provideMessengerAuth(CONFIG));
+      const initialized = TestBed.inject(ApplicationInitStatus).donePromise;
+      TestBed.inject(MessengerAuth);
+      if (destroy) TestBed.resetTestingModule();
+      await initialized;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return ((window as GenesysHostWindow).Genesys?.q ?? []).map((call) => [...call][0]);
+    }
+
+    it('registers the AuthProvider plugin when the injector lives', async () => {
+      expect(await queuedAfterStartUp(false)).toContain('registerPlugin');
+    });
+
+    it('starts nothing when it was destroyed: no AuthProvider plugin reaches Messenger', async () => {
+      expect(await queuedAfterStartUp(true)).not.toContain('registerPlugin');
+    });
+  });
+
   describe('on a page without the Messenger snippet', () => {
     beforeEach(() => delete (window as GenesysHostWindow).Genesys);
 

@@ -1,4 +1,4 @@
-import { lastValueFrom, timer } from 'rxjs';
+import { lastValueFrom, race, timer } from 'rxjs';
 import {
   isMessengerAuthError,
   MessengerAuthError,
@@ -13,11 +13,9 @@ import type { BridgeTimeline } from './bridge-timeline';
 import type { JwtTracker } from './jwt-tracker';
 
 /** What a {@link CodeBroker} runs on. */
-export type CodeBrokerDeps = Omit<CodeRecoveryDeps, 'wanted' | 'onWaiting'> & {
+export type CodeBrokerDeps = Omit<CodeRecoveryDeps, 'onWaiting'> & {
   readonly messenger: MessengerClient;
   readonly tracker: JwtTracker;
-  /** Whether someone is signed in to the portal. */
-  readonly portalSignedIn: () => boolean;
 };
 
 /**
@@ -40,7 +38,6 @@ export class CodeBroker {
   ) {
     this.recovery = new CodeRecovery({
       ...deps,
-      wanted: deps.portalSignedIn,
       onWaiting: () => timeline.end('waiting-for-page'),
     });
   }
@@ -77,8 +74,10 @@ export class CodeBroker {
    */
   async recover(graceMs: number): Promise<void> {
     await this.reAuthenticate();
-    await lastValueFrom(timer(graceMs, this.deps.scheduler));
-    const code = this.heldCode;
+    await lastValueFrom(race(timer(graceMs, this.deps.scheduler), this.deps.stopped$), {
+      defaultValue: undefined,
+    });
+    const code = this.deps.wanted() ? this.heldCode : undefined;
     if (code) await this.giveTokens(code);
   }
 
@@ -163,7 +162,7 @@ export class CodeBroker {
    * leaves for the IdP.
    */
   private async obtainCode(): Promise<GenesysAuthCodeResult | undefined> {
-    if (!this.deps.portalSignedIn()) {
+    if (!this.deps.wanted()) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.PORTAL_SIGNED_OUT,
         'nobody is signed in to the portal',

@@ -302,6 +302,16 @@ describe(`${MessengerAuthBridge.name} with the real authorizer`, () => {
       expect(ofType(tab.page.events, 'recovery-stopped').at(-1)?.reason).toBe('waiting-for-page');
     });
 
+    it('gives up the wait when the bridge stops (its injector is destroyed)', async () => {
+      tab.page.bridge.stop();
+      world.online = true;
+      world.visible = true;
+      tab.page.wakeups.next('online');
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(tab.fake.frames).toHaveLength(1);
+      expect(tab.fake.assigned).toEqual([]);
+    });
+
     it('recovers silently once the tab is online again', async () => {
       world.online = true;
       tab.page.wakeups.next('online');

@@ -149,6 +149,19 @@ describe(`${MessengerAuthBridge.name} with the portal's session`, () => {
     });
   });
 
+  describe('when it stops (its injector is destroyed)', () => {
+    it('closes the tab channel and ends its schedule', async () => {
+      const page = await world.open();
+      await settle();
+      let closed = false;
+      page.channel.messages$.subscribe({ complete: () => (closed = true) });
+      page.bridge.stop();
+      await jest.advanceTimersByTimeAsync(3600_000);
+      expect(closed).toBe(true);
+      expect(world.backend.genesys.stats().refreshes).toBe(0);
+    });
+  });
+
   describe('when the portal signs out after the laptop slept past the JWT', () => {
     it('renews the JWT first, so that Genesys revokes the refresh token', async () => {
       const page = await world.open();

@@ -1,6 +1,7 @@
 import {
   BehaviorSubject,
   lastValueFrom,
+  race,
   Subject,
   Subscription,
   timer,
@@ -47,7 +48,9 @@ export class MessengerAuthBridge {
   private readonly observations = new BehaviorSubject<JwtObservation | null>(null);
   private readonly manual = new Subject<void>();
   private readonly subscriptions = new Subscription();
+  private readonly stopped = new Subject<void>();
   private portalSignedIn = false;
+  private running = true;
 
   /** The state, as it changes. */
   readonly state$: Observable<MessengerAuthState>;
@@ -61,7 +64,11 @@ export class MessengerAuthBridge {
   constructor(private readonly deps: BridgeDeps) {
     this.timeline = new BridgeTimeline(deps.now, deps.logger);
     this.broker = new CodeBroker(
-      { ...deps, portalSignedIn: () => this.portalSignedIn },
+      {
+        ...deps,
+        wanted: () => this.running && this.portalSignedIn,
+        stopped$: this.stopped,
+      },
       this.timeline,
     );
     this.refresh = new LockedRefresh(deps, this.timeline);
@@ -132,9 +139,18 @@ export class MessengerAuthBridge {
     });
   }
 
-  /** Stops every subscription and timer. */
+  /**
+   * Stops for good (the injector is destroyed): every subscription, timer and wait ends, the tab
+   * channel closes and this tab's note beside the refresh lock is withdrawn.
+   */
   stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.stopped.next();
+    this.stopped.complete();
     this.subscriptions.unsubscribe();
+    this.deps.channel.close();
+    this.refresh.withdrawNote();
   }
 
   /** Refreshes now, whatever the deadline (joins a refresh in flight). */
@@ -230,9 +246,12 @@ export class MessengerAuthBridge {
    * gets a code (silently if possible) and hands it to Messenger with `Auth.getTokens`.
    */
   private async recover(): Promise<void> {
-    await lastValueFrom(timer(RECOVERY_GRACE_MS, this.deps.scheduler));
+    await lastValueFrom(race(timer(RECOVERY_GRACE_MS, this.deps.scheduler), this.stopped), {
+      defaultValue: undefined,
+    });
     // Messenger's own re-authentication may already have stopped: no second attempt.
-    if (this.timeline.endReason !== 'refresh-failed' || !this.portalSignedIn) return;
+    if (this.timeline.endReason !== 'refresh-failed' || !this.portalSignedIn || !this.running)
+      return;
     await this.broker
       .recover(RECOVERY_GRACE_MS)
       .catch((error: unknown) =>

@@ -2,6 +2,8 @@ import {
   filter,
   firstValueFrom,
   lastValueFrom,
+  merge,
+  race,
   timer,
   type Observable,
   type SchedulerLike,
@@ -44,6 +46,8 @@ export interface CodeRecoveryDeps {
   readonly random: () => number;
   /** Whether the portal still wants Messenger signed in (checked after every wait). */
   readonly wanted: () => boolean;
+  /** Emits when the bridge stops: every wait ends at once, and recovery with it. */
+  readonly stopped$: Observable<void>;
   /** Reports that recovery waits for the tab to be visible and online. */
   readonly onWaiting: () => void;
 }
@@ -142,8 +146,10 @@ export class CodeRecovery {
     }
     let delay = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
     // Genesys' 429 may be heard while the backoff runs: wait for the later of the two.
-    while (delay > 0) {
-      await lastValueFrom(timer(delay, this.deps.scheduler));
+    while (delay > 0 && this.deps.wanted()) {
+      await lastValueFrom(race(timer(delay, this.deps.scheduler), this.deps.stopped$), {
+        defaultValue: undefined,
+      });
       delay = this.notBefore - now();
     }
     this.checkWanted();
@@ -156,7 +162,10 @@ export class CodeRecovery {
   private async until(condition: () => boolean): Promise<void> {
     if (condition()) return;
     this.deps.onWaiting();
-    await firstValueFrom(this.deps.wakeups.pipe(filter(() => condition())));
+    await firstValueFrom(
+      merge(this.deps.wakeups.pipe(filter(() => condition())), this.deps.stopped$),
+      { defaultValue: undefined },
+    );
     this.checkWanted();
   }
 

@@ -53,7 +53,7 @@ describe(refreshEngine.name, () => {
     manual = new Subject<void>();
     events = [];
     times = [];
-    attempt = jest.fn((): Promise<RefreshAttemptResult> => {
+    attempt = jest.fn((_trigger: string): Promise<RefreshAttemptResult> => {
       times.push(Date.now() - START);
       return transient();
     });
