@@ -121,7 +121,7 @@ describe(provideMessengerAuth.name, () => {
       if (destroy) TestBed.resetTestingModule();
       await initialized;
       await new Promise((resolve) => setTimeout(resolve, 10));
-      return ((window as GenesysHostWindow).Genesys?.q ?? []).map((call) => [...call][0]);
+      return ((window as GenesysHostWindow).Genesys?.q ?? []).map((call) => Array.from(call)[0]);
     }
 
     it('registers the AuthProvider plugin when the injector lives', async () => {
