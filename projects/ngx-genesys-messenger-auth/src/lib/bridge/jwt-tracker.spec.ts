@@ -67,57 +67,59 @@ describe(JwtTracker.name, () => {
     });
   });
 
-  describe('newest', () => {
+  describe('underLock', () => {
+    const note = (fingerprint: string, receivedAt: number, lifetimeMs = LIFETIME_MS) =>
+      JSON.stringify({ fingerprint, receivedAt, lifetimeMs });
+
     it('is what storage shows when there are no notes', () => {
       const observation = arrives(jwtIssuedAt(NOW), NOW);
-      expect(tracker.newest([])).toEqual(observation);
+      expect(tracker.underLock([])).toEqual({ current: observation, lagging: false });
     });
 
-    it("is a note's JWT when it arrived after the one this tab's storage still shows", () => {
-      arrives(jwtIssuedAt(NOW), NOW);
-      now = NOW + 241_000;
-      const note = JSON.stringify({
-        fingerprint: 'b7e2c1',
-        receivedAt: now - 50,
-        lifetimeMs: 300_000,
-      });
-      expect(tracker.newest([note])).toEqual({
-        fingerprint: 'b7e2c1',
-        lifetimeMs: 300_000,
-        receivedAt: now - 50,
-        expiresAt: now - 50 + 300_000,
-      });
-    });
-
-    it('keeps what storage shows when the notes tell of older JWTs', () => {
-      const observation = arrives(jwtIssuedAt(NOW), NOW + 1000);
-      const older = JSON.stringify({ fingerprint: 'a1', receivedAt: NOW, lifetimeMs: 300_000 });
-      expect(tracker.newest([older])).toEqual(observation);
-    });
-
-    it('picks the latest of several notes', () => {
-      const note = (fingerprint: string, receivedAt: number) =>
-        JSON.stringify({ fingerprint, receivedAt, lifetimeMs: 300_000 });
-      arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
+    it('dates the stored JWT by a later note about that JWT', () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW)!;
       now = NOW + 10_000;
-      const newest = tracker.newest([note('a1', NOW), note('c3', NOW + 5000), note('b2', NOW + 1)]);
-      expect(newest?.fingerprint).toBe('c3');
+      const { current } = tracker.underLock([note(observation.fingerprint, NOW + 5_000)]);
+      expect(current).toMatchObject({ receivedAt: NOW + 5_000, expiresAt: NOW + 305_000 });
+    });
+
+    it("never lets a note stretch the stored JWT's lifetime", () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW)!;
+      now = NOW + 10_000;
+      const day = 24 * 3600_000;
+      const { current } = tracker.underLock([note(observation.fingerprint, NOW + 5_000, day)]);
+      expect(current?.expiresAt).toBe(NOW + 5_000 + LIFETIME_MS);
+    });
+
+    it('does not believe a note about a JWT storage does not show, and says storage may lag', () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW);
+      now = NOW + 241_000;
+      expect(tracker.underLock([note('b7e2c1', now - 50)])).toEqual({
+        current: observation,
+        lagging: true,
+      });
+    });
+
+    it('ignores notes about older JWTs', () => {
+      const observation = arrives(jwtIssuedAt(NOW), NOW + 1000);
+      expect(tracker.underLock([note('a1', NOW)])).toEqual({
+        current: observation,
+        lagging: false,
+      });
     });
 
     it('counts an arrival later than now (another clock) as now', () => {
-      arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
+      const observation = arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000)!;
       now = NOW;
-      const note = JSON.stringify({
-        fingerprint: 'f1',
-        receivedAt: NOW + 60_000,
-        lifetimeMs: 300_000,
-      });
-      expect(tracker.newest([note])).toMatchObject({ receivedAt: NOW, expiresAt: NOW + 300_000 });
+      const { current } = tracker.underLock([note(observation.fingerprint, NOW + 60_000)]);
+      expect(current).toMatchObject({ receivedAt: NOW, expiresAt: NOW + LIFETIME_MS });
     });
 
     it('is nothing while storage holds no JWT (Messenger signed out), whatever the notes say', () => {
-      const note = JSON.stringify({ fingerprint: 'f1', receivedAt: NOW, lifetimeMs: 300_000 });
-      expect(tracker.newest([note])).toBeUndefined();
+      expect(tracker.underLock([note('f1', NOW)])).toEqual({
+        current: undefined,
+        lagging: false,
+      });
     });
 
     it.each([
@@ -134,7 +136,7 @@ describe(JwtTracker.name, () => {
     ])('ignores a note with %s', (_, note) => {
       const observation = arrives(jwtIssuedAt(NOW - 60_000), NOW - 60_000);
       now = NOW;
-      expect(tracker.newest([note])).toEqual(observation);
+      expect(tracker.underLock([note])).toEqual({ current: observation, lagging: false });
     });
   });
 });

@@ -101,20 +101,34 @@ export class JwtTracker {
   }
 
   /**
-   * The newest JWT this tab can know of under the refresh lock: the one its storage shows, or a
-   * newer one another tab's note tells of while this tab's copy of storage still lags behind.
-   * Newest means latest arrival; a note's arrival later than now counts as now. Notes only refine
-   * a JWT storage shows: with none stored, Messenger is signed out whatever the notes say.
+   * What this tab knows under the refresh lock from its storage and the notes other tabs left
+   * beside the lock. A note about the JWT storage shows may date its arrival later (its lifetime
+   * stays the JWT's own, so no note can postpone a refresh beyond it). A note about another, newer
+   * JWT is not believed — its JWT was never seen here — but says this tab's copy of storage may lag
+   * behind (as Chromium's per-process copies do): the caller may look again shortly.
    * @param notes the notes left beside the lock (unreadable ones are ignored)
+   * @returns the JWT storage shows (none: Messenger is signed out, whatever the notes say), and
+   *   whether a note tells of a newer one storage does not show yet
    */
-  newest(notes: readonly string[]): JwtObservation | undefined {
-    let newest = this.current();
-    if (!newest) return undefined;
+  underLock(notes: readonly string[]): {
+    readonly current: JwtObservation | undefined;
+    readonly lagging: boolean;
+  } {
+    let current = this.current();
+    let lagging = false;
+    if (!current) return { current, lagging };
     for (const note of notes) {
       const noted = this.fromNote(note);
-      if (noted && noted.receivedAt > newest.receivedAt) newest = noted;
+      if (!noted || noted.receivedAt <= current.receivedAt) continue;
+      if (noted.fingerprint !== current.fingerprint) lagging = true;
+      else
+        current = {
+          ...current,
+          receivedAt: noted.receivedAt,
+          expiresAt: noted.receivedAt + current.lifetimeMs,
+        };
     }
-    return newest;
+    return { current, lagging };
   }
 
   /** Forgets the arrival record (sign-out). */

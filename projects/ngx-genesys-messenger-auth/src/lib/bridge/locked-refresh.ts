@@ -1,7 +1,9 @@
+import { lastValueFrom, timer, type SchedulerLike } from 'rxjs';
 import {
   isDue,
   MessengerAuthError,
   MessengerAuthErrorCode,
+  type JwtObservation,
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
 import type { MessengerClient } from '../messenger/messenger-client';
@@ -10,6 +12,10 @@ import type { RefreshLock } from '../tabs/refresh-lock';
 import type { TabChannel } from '../tabs/tab-channel';
 import type { BridgeTimeline } from './bridge-timeline';
 import type { JwtTracker } from './jwt-tracker';
+
+/** How long a tab waits for its copy of storage to show a JWT another tab's note tells of. */
+const STORAGE_LAG_MS = 1_000;
+const STORAGE_POLL_MS = 50;
 
 /** What a {@link LockedRefresh} runs on. */
 export interface LockedRefreshDeps {
@@ -20,6 +26,7 @@ export interface LockedRefreshDeps {
   readonly lock: RefreshLock;
   readonly channel: TabChannel;
   readonly now: () => number;
+  readonly scheduler: SchedulerLike;
 }
 
 /** The name of the lock under which one tab refreshes for the browser. */
@@ -75,11 +82,25 @@ export class LockedRefresh {
     return outcome.value;
   }
 
+  /**
+   * Re-reads the shared state under the lock: another tab may have refreshed meanwhile. While its
+   * note tells of a JWT this tab's copy of storage does not show yet, storage is read again for a
+   * moment; a JWT that never shows up is not believed.
+   */
+  private async currentUnderLock(): Promise<JwtObservation | undefined> {
+    const { lock, tracker, scheduler } = this.deps;
+    const notes = await lock.readNotes(this.lockName);
+    let known = tracker.underLock(notes);
+    for (let waited = 0; known.lagging && waited < STORAGE_LAG_MS; waited += STORAGE_POLL_MS) {
+      await lastValueFrom(timer(STORAGE_POLL_MS, scheduler));
+      known = tracker.underLock(notes);
+    }
+    return known.current;
+  }
+
   private async underLock(trigger: string): Promise<RefreshAttemptResult> {
     const { lock, tracker, policy, messenger, channel } = this.deps;
-    // Re-read the shared state under the lock: another tab may have refreshed meanwhile. Its
-    // note tells so even while this tab's copy of localStorage still shows the old JWT.
-    const current = tracker.newest(await lock.readNotes(this.lockName));
+    const current = await this.currentUnderLock();
     if (trigger !== 'manual' && current && !isDue(current, policy, this.deps.now())) {
       return { kind: 'skipped', observation: current };
     }
