@@ -134,6 +134,7 @@ export class Origin {
     private readonly backing: Storage,
     private readonly later: (task: () => void) => void,
     private readonly copies = false,
+    private readonly copyLagMs = 0,
   ) {}
 
   openTab(): Tab {
@@ -152,14 +153,19 @@ export class Origin {
       const event = new StorageEvent('storage', init);
       // jsdom only accepts its own Storage objects in the init dictionary.
       Object.defineProperty(event, 'storageArea', { value: tab.localStorage });
-      this.later(() => {
+      const apply = () => {
         const { key, newValue } = init;
         if (tab.storageCopy && key) {
           if (newValue === null || newValue === undefined) tab.storageCopy.delete(key);
           else tab.storageCopy.set(key, newValue);
         }
         tab.dispatchEvent(event);
-      });
+      };
+      // Messages on the tab channel overtake other writes when copies lag (BroadcastChannel and
+      // storage travel separately in Chromium).
+      if (this.copyLagMs && !init.key?.endsWith(':msg'))
+        setTimeout(() => this.later(apply), this.copyLagMs);
+      else this.later(apply);
     }
   }
 }
@@ -285,6 +291,8 @@ export interface BridgeWorldOptions {
    * has its own lock (the fallback without Web Locks) and reads storage directly.
    */
   readonly chromium?: boolean;
+  /** With `chromium`: how much later than tab-channel messages other tabs' copies catch up (ms). */
+  readonly copyLagMs?: number;
   /** What the bridge may do when the IdP needs the user (default: show a login page). */
   readonly reauthMode?: 'silent-then-interactive' | 'silent-only';
 }
@@ -315,7 +323,12 @@ export class BridgeWorld {
     this.backend = new InMemoryGenesysBackend({ now: options.genesysNow });
     this.authorizer = new FakeAuthorizer(this.backend);
     this.portal = { signedIn$: this.signedIn, signOutLocally: options.signOutLocally };
-    this.origin = new Origin(window.localStorage, options.later, options.chromium);
+    this.origin = new Origin(
+      window.localStorage,
+      options.later,
+      options.chromium,
+      options.copyLagMs,
+    );
     this.sharedLock = options.chromium ? new PerTabRefreshLock() : undefined;
     this.reauthMode = options.reauthMode ?? 'silent-then-interactive';
   }

@@ -1,4 +1,5 @@
 import {
+  fingerprint,
   observeJwt,
   observeStoredJwt,
   type JwtArrival,
@@ -131,8 +132,10 @@ export class JwtTracker {
     return { current, lagging };
   }
 
-  /** Forgets the arrival record (sign-out). */
+  /** Forgets the arrival record (sign-out), unless it dates the JWT storage shows now. */
   clear(): void {
+    const jwt = this.storedJwt();
+    if (jwt && this.readArrival()?.fingerprint === fingerprint(jwt)) return;
     this.storage.removeItem(this.arrivalKey);
   }
 

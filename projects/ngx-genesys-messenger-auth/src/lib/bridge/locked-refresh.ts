@@ -1,4 +1,4 @@
-import { lastValueFrom, timer, type SchedulerLike } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
 import {
   isDue,
   MessengerAuthError,
@@ -12,10 +12,7 @@ import type { RefreshLock } from '../tabs/refresh-lock';
 import type { TabChannel } from '../tabs/tab-channel';
 import type { BridgeTimeline } from './bridge-timeline';
 import type { JwtTracker } from './jwt-tracker';
-
-/** How long a tab waits for its copy of storage to show a JWT another tab's note tells of. */
-const STORAGE_LAG_MS = 1_000;
-const STORAGE_POLL_MS = 50;
+import { readAfterStorageLag } from './storage-lag';
 
 /** What a {@link LockedRefresh} runs on. */
 export interface LockedRefreshDeps {
@@ -90,11 +87,11 @@ export class LockedRefresh {
   private async currentUnderLock(): Promise<JwtObservation | undefined> {
     const { lock, tracker, scheduler } = this.deps;
     const notes = await lock.readNotes(this.lockName);
-    let known = tracker.underLock(notes);
-    for (let waited = 0; known.lagging && waited < STORAGE_LAG_MS; waited += STORAGE_POLL_MS) {
-      await lastValueFrom(timer(STORAGE_POLL_MS, scheduler));
-      known = tracker.underLock(notes);
-    }
+    const known = await readAfterStorageLag(
+      () => tracker.underLock(notes),
+      ({ lagging }) => !lagging,
+      scheduler,
+    );
     return known.current;
   }
 

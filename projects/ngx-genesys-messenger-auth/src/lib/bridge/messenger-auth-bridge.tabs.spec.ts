@@ -57,6 +57,28 @@ describe(`${MessengerAuthBridge.name} across tabs and wake-ups`, () => {
       expect(second.nextRefreshAt()).toBe(START + 100_000 + CYCLE_MS);
     });
 
+    describe('when the session ends for good and one tab signs Messenger in again', () => {
+      beforeEach(async () => {
+        world.backend.idp.endSession(SUBJECT);
+        await jest.advanceTimersByTimeAsync(CYCLE_MS + 30_000);
+      });
+
+      it('the other tab follows the new session instead of staying signed out', () => {
+        for (const page of [first, second]) {
+          expect([page.bridge.state, page.messenger.state.auth]).toEqual([
+            'authenticated',
+            'authenticated',
+          ]);
+        }
+        expect(second.nextRefreshAt()).toBe(first.nextRefreshAt());
+      });
+
+      it('with one new code for the browser: one new Genesys session, not one per tab', () => {
+        const { codesExchanged, sessions } = world.backend.genesys.stats();
+        expect([codesExchanged, sessions.length]).toEqual([2, 2]);
+      });
+    });
+
     it('both stay authenticated, with no gap in the session', async () => {
       await jest.advanceTimersByTimeAsync(HOUR);
       for (const page of [first, second]) {
@@ -110,6 +132,23 @@ describe(`${MessengerAuthBridge.name} across tabs and wake-ups`, () => {
       await jest.advanceTimersByTimeAsync(2 * CYCLE_MS + 5_000);
       expect(world.backend.genesys.stats().refreshes).toBe(2);
       expect(world.backend.genesys.stats().sessions.map((s) => s.gaps)).toEqual([[]]);
+    });
+
+    it('a tab whose copy of storage lags follows a broadcast as soon as its copy shows the JWT', async () => {
+      world.closeAll();
+      window.localStorage.clear();
+      world = new BridgeWorld({
+        later: (task) => setTimeout(task, 0),
+        signOutLocally: jest.fn(),
+        chromium: true,
+        copyLagMs: 300,
+      });
+      const [first, second] = [await world.open(), await world.open()];
+      await jest.advanceTimersByTimeAsync(90_000);
+      first.bridge.refreshNow();
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(second.nextRefreshAt()).toBe(first.nextRefreshAt());
+      expect(second.nextRefreshAt()).toBe(START + 90_000 + CYCLE_MS);
     });
 
     it('every tab aims at the JWT the last refresh brought', async () => {

@@ -1,26 +1,15 @@
+import { lastValueFrom, race, Subject, Subscription, timer, type Observable } from 'rxjs';
 import {
-  BehaviorSubject,
-  lastValueFrom,
-  race,
-  Subject,
-  Subscription,
-  timer,
-  type Observable,
-} from 'rxjs';
-import {
-  describeError,
   fingerprint,
   isDue,
   MessengerAuthError,
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
   type GenesysAuthenticatedData,
-  type JwtObservation,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { registerAuthProvider } from '../messenger/auth-provider-plugin';
-import { refreshEngine, type RefreshEngineEvent } from '../refresh/refresh-engine';
-import type { TabMessage } from '../tabs/tab-channel';
+import type { TabEvent, TabMessage } from '../tabs/tab-channel';
 import type { BridgeDeps } from './bridge-ports';
 import type {
   MessengerAuthEndReason,
@@ -29,7 +18,9 @@ import type {
 } from './bridge-state';
 import { BridgeTimeline } from './bridge-timeline';
 import { CodeBroker } from './code-broker';
+import { JwtSchedule } from './jwt-schedule';
 import { LockedRefresh } from './locked-refresh';
+import { readAfterStorageLag } from './storage-lag';
 
 /** How long Messenger gets to take a recovery into its own hands before the bridge acts. */
 const RECOVERY_GRACE_MS = 1000;
@@ -45,8 +36,7 @@ export class MessengerAuthBridge {
   private readonly timeline: BridgeTimeline;
   private readonly broker: CodeBroker;
   private readonly refresh: LockedRefresh;
-  private readonly observations = new BehaviorSubject<JwtObservation | null>(null);
-  private readonly manual = new Subject<void>();
+  private readonly schedule: JwtSchedule;
   private readonly subscriptions = new Subscription();
   private readonly stopped = new Subject<void>();
   private portalSignedIn = false;
@@ -72,6 +62,7 @@ export class MessengerAuthBridge {
       this.timeline,
     );
     this.refresh = new LockedRefresh(deps, this.timeline);
+    this.schedule = new JwtSchedule(deps, this.refresh, this.timeline, () => this.onFailed());
     this.state$ = this.timeline.state$;
     this.events$ = this.timeline.events$;
     this.nextRefreshAt$ = this.timeline.nextRefreshAt$;
@@ -125,14 +116,7 @@ export class MessengerAuthBridge {
       on(failure, (data) => this.broker.failed(data));
     }
     this.subscriptions.add(channel.messages$.subscribe((message) => this.onTabMessage(message)));
-    this.subscriptions.add(
-      refreshEngine({
-        ...this.deps,
-        observations: this.observations,
-        manual: this.manual,
-        attempt: (trigger) => this.refresh.run(trigger),
-      }).subscribe((event) => this.onEngine(event)),
-    );
+    this.subscriptions.add(this.schedule.start());
     void registerAuthProvider(messenger, {
       ...this.broker.handlers,
       beforeReady: () => this.beforeReady(),
@@ -155,7 +139,7 @@ export class MessengerAuthBridge {
 
   /** Refreshes now, whatever the deadline (joins a refresh in flight). */
   refreshNow(): void {
-    this.manual.next();
+    this.schedule.refreshNow();
   }
 
   /** Signs Messenger out (revoking its tokens), in every tab; the portal's sign-out follows. */
@@ -194,51 +178,20 @@ export class MessengerAuthBridge {
     // Not signed in to the portal (yet): a new tab of a portal that keeps its session per tab is
     // about to sign in again. Messenger's tokens are left alone; sign-outs run Auth.logout.
     if (!this.portalSignedIn) return;
-    this.observations.next(current);
+    this.schedule.follow(current);
     // A page opened after the JWT expired: refresh before Messenger looks (it would re-authenticate).
     if (isDue(current, this.deps.policy, this.deps.now())) {
       await this.refresh.run('start-up').catch(() => undefined);
     }
   }
 
-  private onEngine(event: RefreshEngineEvent): void {
-    const { timeline } = this;
-    switch (event.type) {
-      case 'scheduled':
-        return timeline.scheduled(event.at);
-      case 'due':
-        return timeline.emit({ type: 'refresh-started', trigger: event.trigger });
-      case 'retrying':
-        return timeline.emit({
-          type: 'refresh-retrying',
-          attempt: event.attempt,
-          delayMs: event.delayMs,
-          reason: describeError(event.error),
-        });
-      case 'done': {
-        const { observation } = event.result;
-        if (event.result.kind === 'skipped')
-          timeline.emit({ type: 'refresh-skipped', reason: 'another-tab' });
-        else
-          timeline.emit({
-            type: 'refreshed',
-            jwt: observation.fingerprint,
-            expiresAt: observation.expiresAt,
-          });
-        timeline.setState('authenticated');
-        return this.observations.next(observation);
-      }
-      case 'failed': {
-        // Messenger's own re-authentication may already be under way, or have stopped.
-        const recovering = this.state === 'ended' || this.broker.reauthenticating;
-        if (!recovering) timeline.end('refresh-failed');
-        this.observations.next(null);
-        timeline.scheduled(null);
-        timeline.emit({ type: 'session-ended', reason: describeError(event.error) });
-        this.deps.channel.post({ type: 'session-ended', reason: 'refresh-failed' });
-        if (!recovering) void this.recover();
-      }
-    }
+  /** A refresh failed for good: the other tabs hear it, and Messenger is signed in again. */
+  private onFailed(): void {
+    this.deps.channel.post({ type: 'session-ended', reason: 'refresh-failed' });
+    // Messenger's own re-authentication may already be under way, or have stopped.
+    if (this.state === 'ended' || this.broker.reauthenticating) return;
+    this.timeline.end('refresh-failed');
+    void this.recover();
   }
 
   /**
@@ -267,7 +220,10 @@ export class MessengerAuthBridge {
     const observation = this.deps.tracker.announced(jwt);
     if (!observation) return;
     this.timeline.setState('authenticated');
-    this.observe(observation, 'Auth.authenticated');
+    if (!this.schedule.observe(observation, 'Auth.authenticated')) return;
+    // A new session (a code exchanged here): the other tabs follow it instead of starting theirs.
+    const { fingerprint: print, receivedAt, lifetimeMs } = observation;
+    this.deps.channel.post({ type: 'jwt-observed', fingerprint: print, receivedAt, lifetimeMs });
   }
 
   private onTabMessage(message: TabMessage): void {
@@ -276,25 +232,30 @@ export class MessengerAuthBridge {
       // announced back (the other tab is still completing its own sign-out).
       this.onLoggedOut('other-tab');
       this.deps.portal.signOutLocally();
-    } else if (message.type === 'jwt-observed') {
-      const jwt = this.deps.tracker.storedJwt();
-      const observation =
-        jwt && fingerprint(jwt) === message.fingerprint
-          ? this.deps.tracker.withArrival(jwt, message)
-          : undefined;
-      if (observation && this.observe(observation, 'other-tab')) {
-        this.timeline.setState('authenticated');
-      }
+    } else if (message.type === 'session-ended') {
+      // The other tab signs Messenger in again; this one follows the new session when it comes.
+      this.schedule.clear();
+      if (this.portalSignedIn && this.state !== 'anonymous') this.timeline.end('refresh-failed');
+    } else {
+      void this.followOtherTab(message);
     }
   }
 
-  /** Aims the refresh at a JWT newly known; false when it is the one already followed. */
-  private observe(observation: JwtObservation, source: string): boolean {
-    if (observation.fingerprint === this.observations.value?.fingerprint) return false;
-    const { fingerprint: jwt, expiresAt } = observation;
-    this.timeline.emit({ type: 'jwt-observed', jwt, expiresAt, source });
-    this.observations.next(observation);
-    return true;
+  /**
+   * Another tab's Messenger got a JWT: aim at it (once this tab's copy of storage shows it). A
+   * Messenger here that lost the session meanwhile takes the new one up with a refresh from the
+   * shared tokens — one Genesys session for the browser, never a second code.
+   */
+  private async followOtherTab(message: Extract<TabEvent, { type: 'jwt-observed' }>) {
+    const { tracker, scheduler } = this.deps;
+    const shows = (jwt: string | null) => jwt !== null && fingerprint(jwt) === message.fingerprint;
+    const jwt = await readAfterStorageLag(() => tracker.storedJwt(), shows, scheduler);
+    const observation = jwt && shows(jwt) ? tracker.withArrival(jwt, message) : undefined;
+    if (!observation || !this.running) return;
+    const lost = this.state === 'anonymous' || this.state === 'ended';
+    if (!this.schedule.observe(observation, 'other-tab')) return;
+    if (lost && this.portalSignedIn) this.schedule.refreshNow();
+    else this.timeline.setState('authenticated');
   }
 
   private onPortal(signedIn: boolean): void {
@@ -305,8 +266,7 @@ export class MessengerAuthBridge {
 
   private onLoggedOut(origin: 'portal' | 'messenger' | 'other-tab'): void {
     this.broker.signedOut();
-    this.observations.next(null);
-    this.timeline.scheduled(null);
+    this.schedule.clear();
     this.deps.tracker.clear();
     this.refresh.withdrawNote();
     if (this.state === 'anonymous') return;
