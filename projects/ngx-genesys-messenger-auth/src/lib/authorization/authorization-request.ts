@@ -1,3 +1,9 @@
+import {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  type GenesysAuthCodeResult,
+} from 'ngx-genesys-messenger-auth/core';
+
 /** Messenger's own authorization request: what the bridge sends and what it must find on return. */
 
 /** The IdP metadata the bridge needs (from the discovery document the portal's library uses). */
@@ -104,3 +110,47 @@ export const RESPONSE_PARAMETERS: readonly string[] = [
   'error_uri',
   'session_state',
 ];
+
+/**
+ * Reads the IdP's answer to an attempt: the code with what Messenger must send with it, or the
+ * coded error (`state` and `iss` are checked; `login_required` and its kin are LOGIN_REQUIRED).
+ */
+export function codeFromAnswer(
+  params: URLSearchParams,
+  pending: PendingAuthorization,
+  idp: IdpMetadata,
+): GenesysAuthCodeResult | MessengerAuthError {
+  const response = readAuthorizationResponse(params, pending.state, idp);
+  switch (response.kind) {
+    case 'code':
+      return {
+        authCode: response.code,
+        redirectUri: pending.redirectUri,
+        codeVerifier: pending.codeVerifier,
+        nonce: pending.nonce,
+        ...(response.iss ? { iss: response.iss } : {}),
+      };
+    case 'error':
+      return INTERACTION_REQUIRED_ERRORS.includes(response.error)
+        ? new MessengerAuthError(
+            MessengerAuthErrorCode.LOGIN_REQUIRED,
+            `the IdP needs the user (${response.error})`,
+          )
+        : new MessengerAuthError(
+            MessengerAuthErrorCode.AUTHORIZATION_ERROR,
+            `the IdP answered ${response.error}`,
+          );
+    case 'refused':
+      return response.problem === 'issuer-mismatch'
+        ? new MessengerAuthError(
+            MessengerAuthErrorCode.AUTHORIZATION_ISSUER_MISMATCH,
+            'the answer names another issuer',
+          )
+        : new MessengerAuthError(
+            response.problem === 'state-mismatch'
+              ? MessengerAuthErrorCode.AUTHORIZATION_STATE_MISMATCH
+              : MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+            `the IdP's answer was refused (${response.problem})`,
+          );
+  }
+}

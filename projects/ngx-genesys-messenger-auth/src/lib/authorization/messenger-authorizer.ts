@@ -5,8 +5,7 @@ import {
 } from 'ngx-genesys-messenger-auth/core';
 import {
   authorizationUrl,
-  INTERACTION_REQUIRED_ERRORS,
-  readAuthorizationResponse,
+  codeFromAnswer,
   RESPONSE_PARAMETERS,
   type AuthorizationMode,
   type IdpMetadata,
@@ -99,7 +98,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
       );
     }
     if (pending.scrollY) win.requestAnimationFrame(() => win.scrollTo(0, pending.scrollY));
-    return this.toCode(params, pending, settings.idp);
+    return codeFromAnswer(params, pending, settings.idp);
   }
 
   /** Tries to get a code in a hidden iframe, without showing anything or leaving the page. */
@@ -118,7 +117,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
       this.env.silentTimeoutMs,
     );
     if (!answer) return { kind: 'no-answer' };
-    const result = this.toCode(answer.searchParams, pending, settings.idp);
+    const result = codeFromAnswer(answer.searchParams, pending, settings.idp);
     if (!(result instanceof MessengerAuthError)) return { kind: 'code', code: result };
     if (result.code === MessengerAuthErrorCode.LOGIN_REQUIRED)
       return { kind: 'interaction-required' };
@@ -208,46 +207,6 @@ export class MessengerAuthorizer implements AuthorizerPort {
       codeChallenge: pending.challenge,
       prompt,
     };
-  }
-
-  private toCode(
-    params: URLSearchParams,
-    pending: PendingAuthorization,
-    idp: IdpMetadata,
-  ): GenesysAuthCodeResult | MessengerAuthError {
-    const response = readAuthorizationResponse(params, pending.state, idp);
-    switch (response.kind) {
-      case 'code':
-        return {
-          authCode: response.code,
-          redirectUri: pending.redirectUri,
-          codeVerifier: pending.codeVerifier,
-          nonce: pending.nonce,
-          ...(response.iss ? { iss: response.iss } : {}),
-        };
-      case 'error':
-        return INTERACTION_REQUIRED_ERRORS.includes(response.error)
-          ? new MessengerAuthError(
-              MessengerAuthErrorCode.LOGIN_REQUIRED,
-              `the IdP needs the user (${response.error})`,
-            )
-          : new MessengerAuthError(
-              MessengerAuthErrorCode.AUTHORIZATION_ERROR,
-              `the IdP answered ${response.error}`,
-            );
-      case 'refused':
-        return response.problem === 'issuer-mismatch'
-          ? new MessengerAuthError(
-              MessengerAuthErrorCode.AUTHORIZATION_ISSUER_MISMATCH,
-              'the answer names another issuer',
-            )
-          : new MessengerAuthError(
-              response.problem === 'state-mismatch'
-                ? MessengerAuthErrorCode.AUTHORIZATION_STATE_MISMATCH
-                : MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
-              `the IdP's answer was refused (${response.problem})`,
-            );
-    }
   }
 }
 

@@ -1,5 +1,9 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
-import { describeError } from 'ngx-genesys-messenger-auth/core';
+import {
+  describeError,
+  formatErrorCode,
+  type MessengerAuthError,
+} from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel, type MessengerAuthLogger } from '../logging/messenger-auth-logger';
 import type {
   MessengerAuthEndReason,
@@ -74,6 +78,13 @@ export class BridgeTimeline {
     this.emit({ type: 'authorization-failed', reason: describeError(error) });
     this.setState('error');
     this.log(MessengerAuthLogLevel.Warn, 'authorization-failed', error);
+  }
+
+  /** Set-up failed (Messenger missing, …): state `error`, reported and logged with its code. */
+  error(error: MessengerAuthError): void {
+    this.emit({ type: 'error', code: formatErrorCode(error.code), message: error.message });
+    this.setState('error');
+    this.log(MessengerAuthLogLevel.Error, error.message);
   }
 
   /** The next refresh is due at `at` (local ms), or none is scheduled. */

@@ -6,6 +6,7 @@ import {
   rateLimitWaitMs,
   type GenesysAuthCodeResult,
 } from 'ngx-genesys-messenger-auth/core';
+import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import type { AuthProviderHandlers } from '../messenger/auth-provider-plugin';
 import type { MessengerClient } from '../messenger/messenger-client';
 import { CodeRecovery, type CodeRecoveryDeps } from '../recovery/code-recovery';
@@ -69,16 +70,28 @@ export class CodeBroker {
   }
 
   /**
-   * Signs Messenger in again after a final refresh failure: a code, then — unless Messenger asked
-   * for it within `graceMs` — `Auth.getTokens`.
+   * Signs Messenger in again after a final refresh failure. Messenger gets `graceMs` to start its
+   * own re-authentication, and to ask for the code itself; otherwise the bridge gets a code
+   * (silently if possible) and hands it over with `Auth.getTokens`.
    */
   async recover(graceMs: number): Promise<void> {
-    await this.reAuthenticate();
-    await lastValueFrom(race(timer(graceMs, this.deps.scheduler), this.deps.stopped$), {
+    await this.grace(graceMs);
+    // Messenger's own re-authentication may already have stopped: no second attempt.
+    if (this.timeline.endReason !== 'refresh-failed' || !this.deps.wanted()) return;
+    try {
+      await this.reAuthenticate();
+      await this.grace(graceMs);
+      const code = this.deps.wanted() ? this.heldCode : undefined;
+      if (code) await this.giveTokens(code);
+    } catch (error) {
+      this.timeline.log(MessengerAuthLogLevel.Warn, 'could not sign Messenger in again', error);
+    }
+  }
+
+  private grace(ms: number): Promise<unknown> {
+    return lastValueFrom(race(timer(ms, this.deps.scheduler), this.deps.stopped$), {
       defaultValue: undefined,
     });
-    const code = this.deps.wanted() ? this.heldCode : undefined;
-    if (code) await this.giveTokens(code);
   }
 
   /**
@@ -86,6 +99,7 @@ export class CodeBroker {
    * and a login page may be shown whatever `reauthMode` says.
    */
   async signInToChat(): Promise<void> {
+    if (!this.deps.wanted() || this.timeline.state === 'authenticated') return;
     this.timeline.setState('authorizing');
     const code = await this.recovery.requested().catch((error: unknown) => {
       this.stopRecovery(error);

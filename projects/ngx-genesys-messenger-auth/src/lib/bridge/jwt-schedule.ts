@@ -1,13 +1,22 @@
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import {
+  BehaviorSubject,
+  Subject,
+  type Observable,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
 import {
   describeError,
+  fingerprint,
   type JwtObservation,
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
 import { refreshEngine, type RefreshEngineEvent } from '../refresh/refresh-engine';
-import type { SchedulerLike } from 'rxjs';
+import type { TabEvent } from '../tabs/tab-channel';
 import type { BridgeTimeline } from './bridge-timeline';
+import type { JwtTracker } from './jwt-tracker';
 import type { LockedRefresh } from './locked-refresh';
+import { readAfterStorageLag } from './storage-lag';
 
 /** What a {@link JwtSchedule} runs on. */
 export interface JwtScheduleDeps {
@@ -17,6 +26,7 @@ export interface JwtScheduleDeps {
   readonly now: () => number;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
+  readonly tracker: JwtTracker;
 }
 
 /**
@@ -60,6 +70,19 @@ export class JwtSchedule {
     this.timeline.emit({ type: 'jwt-observed', jwt, expiresAt, source });
     this.observations.next(observation);
     return true;
+  }
+
+  /**
+   * Another tab's Messenger got a JWT: aims at it once this tab's copy of storage shows it (a
+   * JWT storage never shows is not believed).
+   * @returns whether this tab now follows it
+   */
+  async followOtherTab(message: Extract<TabEvent, { type: 'jwt-observed' }>): Promise<boolean> {
+    const { tracker, scheduler } = this.deps;
+    const shows = (jwt: string | null) => jwt !== null && fingerprint(jwt) === message.fingerprint;
+    const jwt = await readAfterStorageLag(() => tracker.storedJwt(), shows, scheduler);
+    const observation = jwt && shows(jwt) ? tracker.withArrival(jwt, message) : undefined;
+    return !!observation && this.observe(observation, 'other-tab');
   }
 
   /** Aims at a JWT without announcing it (a page load found it in storage). */

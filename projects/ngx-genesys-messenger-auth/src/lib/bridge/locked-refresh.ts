@@ -6,6 +6,7 @@ import {
   type JwtObservation,
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
+import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import type { MessengerClient } from '../messenger/messenger-client';
 import type { RefreshAttemptResult } from '../refresh/refresh-engine';
 import type { RefreshLock } from '../tabs/refresh-lock';
@@ -59,6 +60,18 @@ export class LockedRefresh {
   run(trigger: string): Promise<RefreshAttemptResult> {
     const flight = (this.flight ??= this.locked(trigger).finally(() => (this.flight = undefined)));
     return flight;
+  }
+
+  /**
+   * Refreshes when the JWT in storage is due: a page opened after it expired (before Messenger
+   * looks), or a sign-out (Genesys revokes only with a valid JWT). A failure is only logged.
+   */
+  async renewIfDue(trigger: 'start-up' | 'sign-out'): Promise<void> {
+    const current = this.deps.tracker.current();
+    if (!current || !isDue(current, this.deps.policy, this.deps.now())) return;
+    await this.run(trigger).catch((error: unknown) =>
+      this.timeline.log(MessengerAuthLogLevel.Warn, `no renewal at ${trigger}`, error),
+    );
   }
 
   /** Withdraws this tab's note beside the lock (sign-out, shutdown). */

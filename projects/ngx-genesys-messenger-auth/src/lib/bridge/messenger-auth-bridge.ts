@@ -1,7 +1,5 @@
-import { lastValueFrom, race, Subject, Subscription, timer, type Observable } from 'rxjs';
+import { Subject, Subscription, type Observable } from 'rxjs';
 import {
-  fingerprint,
-  isDue,
   MessengerAuthError,
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
@@ -9,7 +7,7 @@ import {
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { registerAuthProvider } from '../messenger/auth-provider-plugin';
-import type { TabEvent, TabMessage } from '../tabs/tab-channel';
+import type { TabMessage } from '../tabs/tab-channel';
 import type { BridgeDeps } from './bridge-ports';
 import type {
   MessengerAuthEndReason,
@@ -20,7 +18,6 @@ import { BridgeTimeline } from './bridge-timeline';
 import { CodeBroker } from './code-broker';
 import { JwtSchedule } from './jwt-schedule';
 import { LockedRefresh } from './locked-refresh';
-import { readAfterStorageLag } from './storage-lag';
 
 /** How long Messenger gets to take a recovery into its own hands before the bridge acts. */
 const RECOVERY_GRACE_MS = 1000;
@@ -93,14 +90,12 @@ export class MessengerAuthBridge {
   start(): void {
     const { messenger, channel, portal } = this.deps;
     if (!messenger.isPresent) {
-      const error = new MessengerAuthError(
-        MessengerAuthErrorCode.MESSENGER_NOT_LOADED,
-        'window.Genesys is not defined: add the deployment snippet or withMessengerSnippet()',
+      return this.timeline.error(
+        new MessengerAuthError(
+          MessengerAuthErrorCode.MESSENGER_NOT_LOADED,
+          'window.Genesys is not defined: add the deployment snippet or withMessengerSnippet()',
+        ),
       );
-      this.timeline.emit({ type: 'error', code: `NGMA${error.code}`, message: error.message });
-      this.timeline.setState('error');
-      this.timeline.log(MessengerAuthLogLevel.Error, error.message);
-      return;
     }
     const on = <T>(event: string, next: (data: T | undefined) => void) =>
       this.subscriptions.add(messenger.on<T>(event).subscribe((e) => next(e.data)));
@@ -144,15 +139,7 @@ export class MessengerAuthBridge {
 
   /** Signs Messenger out (revoking its tokens), in every tab; the portal's sign-out follows. */
   async signOut(): Promise<void> {
-    // Genesys revokes the 24 h refresh token only for a valid JWT: renew a due one first.
-    const current = this.deps.tracker.current();
-    if (current && isDue(current, this.deps.policy, this.deps.now())) {
-      await this.refresh
-        .run('sign-out')
-        .catch((error: unknown) =>
-          this.timeline.log(MessengerAuthLogLevel.Warn, 'no valid JWT to revoke with', error),
-        );
-    }
+    await this.refresh.renewIfDue('sign-out');
     this.deps.channel.post({ type: 'signed-out' });
     // Before Messenger's own Auth.loggedOut, which would be reported as coming from Messenger.
     this.onLoggedOut('portal');
@@ -167,9 +154,8 @@ export class MessengerAuthBridge {
    * A person asked to sign in to chat (the action offered in `ended`): the guards start afresh,
    * and a login page may be shown whatever `reauthMode` says.
    */
-  async signInToChat(): Promise<void> {
-    if (!this.portalSignedIn || this.state === 'authenticated') return;
-    await this.broker.signInToChat();
+  signInToChat(): Promise<void> {
+    return this.broker.signInToChat();
   }
 
   private async beforeReady(): Promise<void> {
@@ -180,9 +166,7 @@ export class MessengerAuthBridge {
     if (!this.portalSignedIn) return;
     this.schedule.follow(current);
     // A page opened after the JWT expired: refresh before Messenger looks (it would re-authenticate).
-    if (isDue(current, this.deps.policy, this.deps.now())) {
-      await this.refresh.run('start-up').catch(() => undefined);
-    }
+    await this.refresh.renewIfDue('start-up');
   }
 
   /** A refresh failed for good: the other tabs hear it, and Messenger is signed in again. */
@@ -191,25 +175,7 @@ export class MessengerAuthBridge {
     // Messenger's own re-authentication may already be under way, or have stopped.
     if (this.state === 'ended' || this.broker.reauthenticating) return;
     this.timeline.end('refresh-failed');
-    void this.recover();
-  }
-
-  /**
-   * After a final refresh failure: lets Messenger start its own re-authentication first; otherwise
-   * gets a code (silently if possible) and hands it to Messenger with `Auth.getTokens`.
-   */
-  private async recover(): Promise<void> {
-    await lastValueFrom(race(timer(RECOVERY_GRACE_MS, this.deps.scheduler), this.stopped), {
-      defaultValue: undefined,
-    });
-    // Messenger's own re-authentication may already have stopped: no second attempt.
-    if (this.timeline.endReason !== 'refresh-failed' || !this.portalSignedIn || !this.running)
-      return;
-    await this.broker
-      .recover(RECOVERY_GRACE_MS)
-      .catch((error: unknown) =>
-        this.timeline.log(MessengerAuthLogLevel.Warn, 'could not sign Messenger in again', error),
-      );
+    void this.broker.recover(RECOVERY_GRACE_MS);
   }
 
   private onAuthenticated(jwt: string | undefined): void {
@@ -237,25 +203,15 @@ export class MessengerAuthBridge {
       this.schedule.clear();
       if (this.portalSignedIn && this.state !== 'anonymous') this.timeline.end('refresh-failed');
     } else {
-      void this.followOtherTab(message);
+      void this.schedule.followOtherTab(message).then((followed) => {
+        if (!followed || !this.running) return;
+        // A Messenger here that lost the session takes the new one up with a refresh from the
+        // shared tokens: one Genesys session for the browser, never a second code.
+        const lost = this.state === 'anonymous' || this.state === 'ended';
+        if (lost && this.portalSignedIn) this.schedule.refreshNow();
+        else this.timeline.setState('authenticated');
+      });
     }
-  }
-
-  /**
-   * Another tab's Messenger got a JWT: aim at it (once this tab's copy of storage shows it). A
-   * Messenger here that lost the session meanwhile takes the new one up with a refresh from the
-   * shared tokens — one Genesys session for the browser, never a second code.
-   */
-  private async followOtherTab(message: Extract<TabEvent, { type: 'jwt-observed' }>) {
-    const { tracker, scheduler } = this.deps;
-    const shows = (jwt: string | null) => jwt !== null && fingerprint(jwt) === message.fingerprint;
-    const jwt = await readAfterStorageLag(() => tracker.storedJwt(), shows, scheduler);
-    const observation = jwt && shows(jwt) ? tracker.withArrival(jwt, message) : undefined;
-    if (!observation || !this.running) return;
-    const lost = this.state === 'anonymous' || this.state === 'ended';
-    if (!this.schedule.observe(observation, 'other-tab')) return;
-    if (lost && this.portalSignedIn) this.schedule.refreshNow();
-    else this.timeline.setState('authenticated');
   }
 
   private onPortal(signedIn: boolean): void {
