@@ -4,248 +4,30 @@
  * Free of jest globals on purpose: the library's own tsconfig type-checks every file under src/.
  */
 import { asyncScheduler, BehaviorSubject, Subject } from 'rxjs';
-import {
-  DEFAULT_REFRESH_POLICY,
-  installGenesysSnippet,
-  MessengerAuthError,
-  MessengerAuthErrorCode,
-  type GenesysAuthCodeResult,
-  type GenesysGlobal,
-} from 'ngx-genesys-messenger-auth/core';
+import { DEFAULT_REFRESH_POLICY, installGenesysSnippet } from 'ngx-genesys-messenger-auth/core';
 import {
   InMemoryGenesysBackend,
   MessengerEmulator,
   TEST_DEPLOYMENT,
-  type EmulatorWindow,
   type MessengerAuthStatus,
   type MessengerVariants,
 } from 'ngx-genesys-messenger-auth/testing';
 import type { AuthorizationMode } from '../authorization/authorization-request';
 import { AuthorizationStore } from '../authorization/authorization-store';
-import type { AuthorizerPort, SilentOutcome } from '../authorization/authorizer-port';
+import type { AuthorizerPort } from '../authorization/authorizer-port';
 import { MessengerAuthLogger, type MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { MessengerClient } from '../messenger/messenger-client';
 import { PerTabRefreshLock } from '../tabs/refresh-lock';
 import { TabChannel } from '../tabs/tab-channel';
 import type { PortalSessionPort } from './bridge-ports';
+import { FakeAuthorizer } from './fake-authorizer.spec-helpers';
+import { Origin, type Tab } from './origin.spec-helpers';
 import type { MessengerAuthEvent, MessengerAuthState } from './bridge-state';
 import { JwtTracker } from './jwt-tracker';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 
-/** Where Messenger's authorization requests come back to. */
-export const REDIRECT_URI = 'http://localhost:4200/messenger/callback';
-/** The IdP user of every scenario. */
-export const SUBJECT = 'alice';
-
-function randomHex(bytes: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-/**
- * One tab's view of the origin's localStorage: writes reach the other tabs as `storage` events.
- * With its own `copy`, the tab reads that copy, which other tabs' writes reach only with their
- * `storage` event — as in Chromium, where each renderer process keeps a copy of localStorage.
- */
-class TabStorage {
-  constructor(
-    private readonly backing: Storage,
-    private readonly changed: (key: string, oldValue: string | null, value: string | null) => void,
-    readonly copy?: Map<string, string>,
-  ) {}
-
-  get length(): number {
-    return this.copy ? this.copy.size : this.backing.length;
-  }
-
-  key(index: number): string | null {
-    return this.copy ? ([...this.copy.keys()][index] ?? null) : this.backing.key(index);
-  }
-
-  getItem(key: string): string | null {
-    return this.copy ? (this.copy.get(key) ?? null) : this.backing.getItem(key);
-  }
-
-  setItem(key: string, value: string): void {
-    const old = this.getItem(key);
-    this.backing.setItem(key, value);
-    this.copy?.set(key, value);
-    if (old !== value) this.changed(key, old, value);
-  }
-
-  removeItem(key: string): void {
-    const old = this.getItem(key);
-    this.backing.removeItem(key);
-    this.copy?.delete(key);
-    if (old !== null) this.changed(key, old, null);
-  }
-
-  clear(): void {
-    throw new Error('TabStorage.clear is not used by the code under test');
-  }
-}
-
-function copyOf(storage: Storage): Map<string, string> {
-  const copy = new Map<string, string>();
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key !== null) copy.set(key, storage.getItem(key) ?? '');
-  }
-  return copy;
-}
-
-/** A browser tab: its own window object and `Genesys`, the origin's shared localStorage. */
-export class Tab extends EventTarget implements EmulatorWindow {
-  Genesys?: GenesysGlobal;
-  readonly localStorage: Storage;
-  /** This tab's copy of localStorage, when it keeps one. */
-  readonly storageCopy?: Map<string, string>;
-
-  constructor(
-    backing: Storage,
-    changed: (tab: Tab, event: StorageEventInit) => void,
-    ownCopy: boolean,
-  ) {
-    super();
-    this.storageCopy = ownCopy ? copyOf(backing) : undefined;
-    this.localStorage = new TabStorage(
-      backing,
-      (key, oldValue, newValue) => changed(this, { key, oldValue, newValue }),
-      this.storageCopy,
-    ) as unknown as Storage;
-  }
-
-  /** This tab as the `Window` the library's classes take. */
-  get asWindow(): Window {
-    return this as unknown as Window;
-  }
-}
-
-/**
- * Tabs of one origin. Browsers fire `storage` in every other same-origin document a task after a
- * write; jsdom cannot do that between these fake tabs, so this does. With `copies`, each tab reads
- * its own copy of localStorage, brought up to date by those events.
- */
-export class Origin {
-  private readonly tabs = new Set<Tab>();
-
-  constructor(
-    private readonly backing: Storage,
-    private readonly later: (task: () => void) => void,
-    private readonly copies = false,
-    private readonly copyLagMs = 0,
-  ) {}
-
-  openTab(): Tab {
-    const tab = new Tab(this.backing, (writer, init) => this.broadcast(writer, init), this.copies);
-    this.tabs.add(tab);
-    return tab;
-  }
-
-  closeTab(tab: Tab): void {
-    this.tabs.delete(tab);
-  }
-
-  private broadcast(writer: Tab, init: StorageEventInit): void {
-    for (const tab of this.tabs) {
-      if (tab === writer) continue;
-      const event = new StorageEvent('storage', init);
-      // jsdom only accepts its own Storage objects in the init dictionary.
-      Object.defineProperty(event, 'storageArea', { value: tab.localStorage });
-      const apply = () => {
-        const { key, newValue } = init;
-        if (tab.storageCopy && key) {
-          if (newValue === null || newValue === undefined) tab.storageCopy.delete(key);
-          else tab.storageCopy.set(key, newValue);
-        }
-        tab.dispatchEvent(event);
-      };
-      // Messages on the tab channel overtake other writes when copies lag (BroadcastChannel and
-      // storage travel separately in Chromium).
-      if (this.copyLagMs && !init.key?.endsWith(':msg'))
-        setTimeout(() => this.later(apply), this.copyLagMs);
-      else this.later(apply);
-    }
-  }
-}
-
-/**
- * Messenger's authorization requests, faked at the port: silent attempts issue real single-use
- * codes at the in-memory IdP (or answer `interaction-required`); interactive logins are counted.
- */
-export class FakeAuthorizer implements AuthorizerPort {
-  /** What silent attempts answer. */
-  silentAnswer: 'code' | 'interaction-required' | 'no-answer' = 'code';
-  /**
-   * What a top-level `prompt=none` does: leave the page, or nothing because the window's one
-   * attempt is spent (the default: it came back with login_required).
-   */
-  silentRedirectAnswer: 'navigating' | 'already-tried' = 'already-tried';
-  /** Whether interactive() refuses as the loop guard does (a login happened within the window). */
-  refuseInteractive = false;
-  /** Whether the next page load is the answer of a full-page redirect (with a code). */
-  redirectAnswer = false;
-  /** Every code issued, in order. */
-  readonly codes: string[] = [];
-  /** Every code, verifier and nonce issued: what must never show in events or logs. */
-  readonly secrets: string[] = [];
-  silentCalls = 0;
-  silentRedirectCalls = 0;
-  interactiveCalls = 0;
-  /** The attempts started, as the real authorizer reports them through `onStart`. */
-  readonly starts = new Subject<AuthorizationMode>();
-
-  constructor(
-    private readonly backend: InMemoryGenesysBackend,
-    private readonly lifetimeS = 300,
-  ) {}
-
-  async captureRedirect(): Promise<GenesysAuthCodeResult | undefined> {
-    if (!this.redirectAnswer) return undefined;
-    this.redirectAnswer = false;
-    return this.issue();
-  }
-
-  async silent(): Promise<SilentOutcome> {
-    this.silentCalls++;
-    this.starts.next('silent-iframe');
-    if (this.silentAnswer !== 'code') return { kind: this.silentAnswer };
-    return { kind: 'code', code: this.issue() };
-  }
-
-  async silentRedirect(): Promise<'navigating' | 'already-tried'> {
-    this.silentRedirectCalls++;
-    if (this.silentRedirectAnswer === 'navigating') this.starts.next('silent-redirect');
-    return this.silentRedirectAnswer;
-  }
-
-  async interactive(): Promise<'navigating'> {
-    this.interactiveCalls++;
-    if (this.refuseInteractive) {
-      throw new MessengerAuthError(
-        MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
-        'a login for Messenger already happened within the window',
-      );
-    }
-    this.starts.next('interactive');
-    return 'navigating';
-  }
-
-  private issue(): GenesysAuthCodeResult {
-    const codeVerifier = randomHex(24);
-    const nonce = randomHex(12);
-    const authCode = this.backend.idp.issueCode({
-      subject: SUBJECT,
-      accessTokenLifetime: this.lifetimeS,
-      redirectUri: REDIRECT_URI,
-      codeVerifier,
-    });
-    this.codes.push(authCode);
-    this.secrets.push(authCode, codeVerifier, nonce);
-    return { authCode, redirectUri: REDIRECT_URI, codeVerifier, nonce };
-  }
-}
+export { FakeAuthorizer, REDIRECT_URI, SUBJECT } from './fake-authorizer.spec-helpers';
+export { Origin, Tab } from './origin.spec-helpers';
 
 /** A logger that keeps what it was told (to search it for secrets). */
 export class RecordingLogger extends MessengerAuthLogger {

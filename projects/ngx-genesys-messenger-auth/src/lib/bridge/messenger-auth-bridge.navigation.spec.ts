@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { ofType, SUBJECT, type BridgeWorld } from './bridge.spec-helpers';
+import { MessengerAuthBridge } from './messenger-auth-bridge';
+import {
+  installSyncSubtleCrypto,
+  navigations,
+  RealAuthorizerWorld,
+  type BrowserIdp,
+  type PortalTab,
+} from './real-authorizer.spec-helpers';
+
+const START = Date.parse('2026-11-26T09:00:00Z');
+const ROUTE = 'http://localhost:4200/orders/42';
+/** Past the first refresh deadline of a 300 s JWT, with room for the recovery grace periods. */
+const PAST_FIRST_REFRESH_MS = 250_000;
+
+const settle = () => jest.advanceTimersByTimeAsync(0);
+
+describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to the IdP`, () => {
+  let browser: RealAuthorizerWorld;
+  let world: BridgeWorld;
+  let idp: BrowserIdp;
+
+  beforeAll(() => installSyncSubtleCrypto((data) => createHash('sha256').update(data).digest()));
+
+  function createWorld(reauthMode?: 'silent-only'): void {
+    browser = new RealAuthorizerWorld({
+      later: (task) => setTimeout(task, 0),
+      signOutLocally: jest.fn(),
+      reauthMode,
+    });
+    ({ world, idp } = browser);
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: START });
+    window.localStorage.clear();
+    createWorld();
+  });
+
+  afterEach(() => {
+    world.closeAll();
+    jest.useRealTimers();
+  });
+
+  const openAt = (url: string) => browser.openAt(url, settle);
+  const followNavigation = (tab: PortalTab) => browser.followNavigation(tab, settle);
+
+  /** Lets fake time run while `work` settles (iframe polls, Messenger's asynchronous bus). */
+  async function whileTimePasses(work: Promise<unknown>): Promise<void> {
+    await jest.advanceTimersByTimeAsync(15_000);
+    await work;
+  }
+
+  describe('when the hidden iframe cannot see the IdP session (item 3)', () => {
+    let tab: PortalTab;
+
+    beforeEach(async () => {
+      tab = await openAt(ROUTE);
+      idp.thirdPartyCookiesBlocked = true;
+      world.backend.idp.endSession(SUBJECT);
+      await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
+    });
+
+    it('leaves the page once with prompt=none, never for the login page', () => {
+      expect(navigations(tab)).toEqual(['none']);
+    });
+
+    it('signs Messenger in with the code the top-level redirect brings back', async () => {
+      const back = await followNavigation(tab);
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect([back.page.bridge.state, back.page.messenger.state.auth]).toEqual([
+        'authenticated',
+        'authenticated',
+      ]);
+      expect(back.fake.url.href).toBe(ROUTE);
+      expect(back.fake.assigned).toEqual([]);
+    });
+  });
+
+  describe('when the IdP session has ended and reauthMode is silent-only (item 4)', () => {
+    let tab: PortalTab;
+
+    beforeEach(async () => {
+      world.closeAll();
+      createWorld('silent-only');
+      tab = await openAt(ROUTE);
+      idp.sessionLives = false;
+      world.backend.idp.endSession(SUBJECT);
+      await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
+      tab = await followNavigation(tab);
+      await jest.advanceTimersByTimeAsync(10_000);
+    });
+
+    it('tries prompt=none only, and never shows the login page', () => {
+      expect(navigations(tab)).toEqual([]);
+    });
+
+    it('asks the IdP nothing more on the page prompt=none came back to', () => {
+      expect(tab.fake.frames).toHaveLength(0);
+    });
+
+    it('ends with the reason login-required', () => {
+      expect(tab.page.bridge.state).toBe('ended');
+      expect(ofType(tab.page.events, 'recovery-stopped').at(-1)?.reason).toBe('login-required');
+    });
+
+    it('shows the login page when a person asks to sign in to chat', async () => {
+      await whileTimePasses(tab.page.bridge.signInToChat());
+      expect(navigations(tab)).toEqual(['login']);
+    });
+  });
+
+  describe('when the IdP session has ended (silent-then-interactive)', () => {
+    it('shows the login page after prompt=none came back with login_required', async () => {
+      let tab = await openAt(ROUTE);
+      idp.sessionLives = false;
+      world.backend.idp.endSession(SUBJECT);
+      await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
+      tab = await followNavigation(tab);
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(navigations(tab)).toEqual(['login']);
+    });
+  });
+
+  describe('while the tab is hidden or offline (item 2)', () => {
+    let tab: PortalTab;
+
+    beforeEach(async () => {
+      tab = await openAt(ROUTE);
+      world.online = false;
+      world.visible = false;
+      world.backend.idp.endSession(SUBJECT);
+      await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
+    });
+
+    it('neither navigates nor frames the IdP, and says it waits for the page', () => {
+      expect(tab.fake.assigned).toEqual([]);
+      expect(tab.fake.frames).toHaveLength(1);
+      expect(tab.page.bridge.state).toBe('ended');
+      expect(ofType(tab.page.events, 'recovery-stopped').at(-1)?.reason).toBe('waiting-for-page');
+    });
+
+    it('gives up the wait when the bridge stops (its injector is destroyed)', async () => {
+      tab.page.bridge.stop();
+      world.online = true;
+      world.visible = true;
+      tab.page.wakeups.next('online');
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(tab.fake.frames).toHaveLength(1);
+      expect(tab.fake.assigned).toEqual([]);
+    });
+
+    it('recovers silently once the tab is online again', async () => {
+      world.online = true;
+      tab.page.wakeups.next('online');
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect([tab.page.bridge.state, tab.page.messenger.state.auth]).toEqual([
+        'authenticated',
+        'authenticated',
+      ]);
+      expect(tab.fake.assigned).toEqual([]);
+    });
+  });
+});
