@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { DestroyRef, inject, Injectable, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
@@ -35,6 +36,7 @@ import {
   MESSENGER_AUTH_SCHEDULER,
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
+import { MessengerSignOutHook } from './oidc/messenger-sign-out-hook';
 import { OidcPortalSession } from './oidc/oidc-portal-session';
 import { pageWakeups } from './refresh/page-wakeups';
 import { createRefreshLock } from './tabs/refresh-lock';
@@ -67,7 +69,9 @@ export class MessengerAuth {
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
   private readonly authorizationStarts = new Subject<AuthorizationMode>();
-  private readonly store = new AuthorizationStore(window.sessionStorage, AUTHORIZATION_NAMESPACE);
+  private readonly doc = inject(DOCUMENT);
+  private readonly win = this.doc.defaultView as Window;
+  private readonly store = new AuthorizationStore(this.win.sessionStorage, AUTHORIZATION_NAMESPACE);
   private readonly authorizer = this.createAuthorizer();
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
@@ -107,6 +111,7 @@ export class MessengerAuth {
   });
 
   constructor() {
+    inject(MessengerSignOutHook).register(() => this.signOutMessenger());
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
       this.bridge?.stop();
@@ -172,7 +177,7 @@ export class MessengerAuth {
       if (this.destroyed || (!signedIn && config.signedOut === 'none')) return;
       const { apps } = genesysHosts(config.environment);
       installGenesysSnippet(
-        window,
+        this.win,
         { environment: config.environment, deploymentId: config.deploymentId },
         `${apps}/genesys-bootstrap/genesys.min.js`,
       );
@@ -182,10 +187,10 @@ export class MessengerAuth {
 
   /** The authorizer exists before the configuration: a redirect answer must be read at once. */
   private createAuthorizer(): MessengerAuthorizer {
-    const origin = window.location.origin;
+    const origin = this.win.location.origin;
     const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...this.setup };
     return new MessengerAuthorizer({
-      win: window,
+      win: this.win,
       store: this.store,
       now: this.now,
       settings: () => this.portal.settings(),
@@ -201,21 +206,21 @@ export class MessengerAuth {
     return new MessengerAuthBridge({
       deploymentId: config.deploymentId,
       policy: config.refresh,
-      messenger: new MessengerClient(window, COMMAND_TIMEOUT_MS, this.scheduler),
+      messenger: new MessengerClient(this.win, COMMAND_TIMEOUT_MS, this.scheduler),
       portal: this.portal,
       authorizer: this.authorizer,
       store: this.store,
       page: {
-        visible: () => document.visibilityState === 'visible',
-        online: () => navigator.onLine,
+        visible: () => this.doc.visibilityState === 'visible',
+        online: () => this.win.navigator.onLine,
       },
       reauthMode: config.reauthMode,
       reauthWindowMs: config.reauthWindowMs,
-      tracker: new JwtTracker(window.localStorage, config.deploymentId, this.now),
+      tracker: new JwtTracker(this.win.localStorage, config.deploymentId, this.now),
       lock: createRefreshLock(),
       channel: new TabChannel(`ngma:${config.deploymentId}`),
       authorizationStarts: this.authorizationStarts,
-      wakeups: pageWakeups(document, window),
+      wakeups: pageWakeups(this.doc, this.win),
       now: this.now,
       scheduler: this.scheduler,
       random: Math.random,

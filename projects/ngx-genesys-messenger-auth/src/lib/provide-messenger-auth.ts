@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ApplicationInitStatus,
   inject,
@@ -25,6 +26,7 @@ import {
 } from './messenger-auth-tokens';
 import { environmentAllowList, loadRemoteProfile } from './profile/remote-profile';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
+import { MessengerSignOutHook } from './oidc/messenger-sign-out-hook';
 import { OidcPortalSession } from './oidc/oidc-portal-session';
 
 /** The kinds of {@link MessengerAuthFeature}. */
@@ -115,7 +117,7 @@ export function withRemoteProfile(
         provide: MESSENGER_AUTH_CONFIG_SOURCE,
         useFactory: () =>
           loadRemoteProfile(url, {
-            storage: window.localStorage,
+            storage: (inject(DOCUMENT).defaultView as Window).localStorage,
             timeoutMs: options.timeoutMs ?? 5_000,
             setup: inject(MESSENGER_AUTH_SETUP),
             allowedEnvironmentOrigins,
@@ -155,6 +157,7 @@ export function ɵmessengerAuthProviders(
       provide: MessengerAuthLogger,
       useValue: new ConsoleMessengerAuthLogger(MessengerAuthLogLevel.Warn),
     },
+    MessengerSignOutHook,
     { provide: OidcSecurityService, useClass: MessengerAwareOidcSecurityService },
     OidcPortalSession,
     MessengerAuth,
@@ -165,7 +168,8 @@ export function ɵmessengerAuthProviders(
 /** @internal Starts the bridge with the environment: before the app's initializers read the URL. */
 export function ɵinitializeMessengerAuth(): void {
   // Inside a frame (e.g. a silent authorization frame) the portal's page must not run the bridge.
-  if (typeof window === 'undefined' || window !== window.top) return;
+  const win = inject(DOCUMENT).defaultView;
+  if (!win || win !== win.top) return;
   inject(MessengerAuth).ɵinitialize(inject(ApplicationInitStatus).donePromise);
 }
 

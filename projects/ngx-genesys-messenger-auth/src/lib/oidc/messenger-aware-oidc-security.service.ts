@@ -1,7 +1,7 @@
-import { Injectable, Injector, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { OidcSecurityService, type LogoutAuthOptions } from 'angular-auth-oidc-client';
 import { concatMap, defer, from, type Observable } from 'rxjs';
-import { MessengerAuth } from '../messenger-auth';
+import { MessengerSignOutHook } from './messenger-sign-out-hook';
 
 /**
  * angular-auth-oidc-client's `OidcSecurityService` with every logoff path signing Messenger out
@@ -11,7 +11,7 @@ import { MessengerAuth } from '../messenger-auth';
  */
 @Injectable()
 export class MessengerAwareOidcSecurityService extends OidcSecurityService {
-  private readonly injector = inject(Injector);
+  private readonly messengerSignOut = inject(MessengerSignOutHook);
 
   /** Signs Messenger out, then logs off as the library does. */
   override logoff(configId?: string, logoutAuthOptions?: LogoutAuthOptions): Observable<unknown> {
@@ -30,22 +30,17 @@ export class MessengerAwareOidcSecurityService extends OidcSecurityService {
 
   /** Logs off locally at once and signs Messenger out beside it. */
   override logoffLocal(configId?: string): void {
-    void this.messenger().signOutMessenger();
+    void this.messengerSignOut.run();
     super.logoffLocal(configId);
   }
 
   /** Logs off every configuration locally and signs Messenger out beside it. */
   override logoffLocalMultiple(): void {
-    void this.messenger().signOutMessenger();
+    void this.messengerSignOut.run();
     super.logoffLocalMultiple();
   }
 
   private messengerFirst(): Observable<void> {
-    return defer(() => from(this.messenger().signOutMessenger()));
-  }
-
-  private messenger(): MessengerAuth {
-    // Looked up late: MessengerAuth itself depends on OidcSecurityService.
-    return this.injector.get(MessengerAuth);
+    return defer(() => from(this.messengerSignOut.run()));
   }
 }
