@@ -1,5 +1,9 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { RateLimits, SimStats as SimulatorStats } from 'ngx-genesys-messenger-auth/testing';
+import type {
+  MessengerVariants,
+  RateLimits,
+  SimStats as SimulatorStats,
+} from 'ngx-genesys-messenger-auth/testing';
 
 /** The Genesys simulator's origin and its `/__sim/` control API. */
 export const SIM_ORIGIN = 'http://localhost:4500';
@@ -20,9 +24,13 @@ export const sim = {
   /** Moves the simulator's clock forward (pair it with `page.clock.fastForward`). */
   shiftClock: (request: APIRequestContext, ms: number) =>
     post(request, '/__sim/clock', { shiftMs: ms }),
-  /** Picks the Messenger variants pages get from now on. */
-  setVariants: (request: APIRequestContext, variants: Record<string, unknown>) =>
-    post(request, '/__sim/variants', variants),
+  /**
+   * Picks the Messenger variants pages loading the bundle get from now on (those not named keep
+   * theirs; `reset` restores the field behaviour), e.g. `{ refreshFailureClearsTokens: false }`
+   * for a Messenger that keeps its tokens when a refresh fails. Answers the variants in force.
+   */
+  setVariants: (request: APIRequestContext, variants: Partial<MessengerVariants>) =>
+    post(request, '/__sim/variants', variants) as Promise<MessengerVariants>,
   /** Adds a fault rule. */
   addFault: (request: APIRequestContext, rule: Record<string, unknown>) =>
     post(request, '/__sim/faults', rule),
@@ -36,7 +44,10 @@ export const sim = {
   clearFaults: async (request: APIRequestContext) => {
     expect((await request.delete(`${SIM_ORIGIN}/__sim/faults`)).ok()).toBe(true);
   },
-  /** The counters and per-session gaps. */
+  /**
+   * The counters, per-session gaps and refresh margins (ms), and `minRefreshMarginMs`, the
+   * smallest margin (`null` before any refresh).
+   */
   stats: async (request: APIRequestContext): Promise<SimStats> =>
     (await request.get(`${SIM_ORIGIN}/__sim/stats`)).json() as Promise<SimStats>,
 };

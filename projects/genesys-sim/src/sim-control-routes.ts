@@ -1,9 +1,11 @@
 /**
  * `/__sim/`: the control API tests drive the simulator with (DESIGN.md "Contracts").
- * - `GET /__sim/stats` — counters, rejections by reason, per-session gaps without a valid JWT;
+ * - `GET /__sim/stats` — counters, rejections by reason, per-session refresh margins and gaps
+ *   without a valid JWT (ms);
  * - `GET|POST|DELETE /__sim/faults` — list, add (`{endpoint, status?, delayMs?, count?, rate?, forSeconds?}`), clear;
  * - `POST /__sim/clock` — `{shiftMs}` to move the clock by, or `{now}` (ISO time or ms) to set it;
- * - `GET|POST /__sim/variants` — which Messenger variants pages loading the bundle get (contract §3);
+ * - `GET|POST /__sim/variants` — which Messenger variants pages loading the bundle get (contract §3;
+ *   `refreshFailureClearsTokens: false` is inferred [I]);
  * - `GET|POST /__sim/limits` — the per-minute limits of the token calls
  *   (`{exchange?, refresh?, revoke?}`, calls per minute or `null` for none; contract §4);
  * - `POST /__sim/reset` — forget sessions, counters, faults, the clock shift and the variants, and
@@ -108,7 +110,11 @@ function parseVariants(body: unknown): Partial<MessengerVariants> {
     if (!known.includes(key))
       throw GenesysApiError.malformed(`unknown variant ${key}; known: ${known.join(', ')}`);
   }
-  for (const key of ['refreshResolvesWithJwt', 'refreshRepublishesAuthenticated'] as const) {
+  for (const key of [
+    'refreshResolvesWithJwt',
+    'refreshRepublishesAuthenticated',
+    'refreshFailureClearsTokens',
+  ] as const) {
     if (given[key] !== undefined && typeof given[key] !== 'boolean') {
       throw GenesysApiError.malformed(`${key} must be true or false`);
     }

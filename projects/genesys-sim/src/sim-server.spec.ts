@@ -216,6 +216,13 @@ describe('Genesys simulator REST API', () => {
       ],
       ['POST', '/__sim/clock', { shiftMs: 'soon' }, 400, 'shiftMs'],
       ['POST', '/__sim/variants', { reAuthentication: 'never' }, 400, 'reAuthentication'],
+      [
+        'POST',
+        '/__sim/variants',
+        { refreshFailureClearsTokens: 'no' },
+        400,
+        'refreshFailureClearsTokens',
+      ],
     ])(
       '%s %s with %j answers %i naming the problem',
       async (method, path, body, status, message) => {
@@ -263,7 +270,37 @@ describe('Genesys simulator REST API', () => {
       await call('POST', REFRESH, { refreshToken, deploymentId: DEPLOYMENT });
       const { sessions, codesExchanged, refreshes } = (await call('GET', '/__sim/stats')).body;
       expect([codesExchanged, refreshes]).toEqual([1, 1]);
-      expect(sessions[0].gaps).toEqual([expect.objectContaining({ seconds: 120 })]);
+      // The JWT ends at its whole-second exp, up to 1 s before its issue time + 300 s.
+      const [margin] = sessions[0].refreshMargins;
+      expect(margin).toBeLessThanOrEqual(-120_000);
+      expect(margin).toBeGreaterThan(-122_000);
+      expect(sessions[0].gaps).toEqual([expect.objectContaining({ ms: expect.any(Number) })]);
+      expect(sessions[0].gaps[0].ms).toBeGreaterThanOrEqual(-margin);
+    });
+
+    it('reports each served refresh margin in ms and the smallest of them', async () => {
+      const { refreshToken } = await signIn();
+      await call('POST', REFRESH, { refreshToken, deploymentId: DEPLOYMENT });
+      await call('POST', '/__sim/clock', { shiftMs: 200_000 });
+      await call('POST', REFRESH, { refreshToken, deploymentId: DEPLOYMENT });
+      const stats = (await call('GET', '/__sim/stats')).body;
+      const margins: number[] = stats.sessions[0].refreshMargins;
+      expect(margins).toHaveLength(2);
+      expect(margins[0]).toBeGreaterThan(295_000);
+      expect(margins[1]).toBeGreaterThan(95_000);
+      expect(margins[1]).toBeLessThanOrEqual(100_000);
+      expect(stats.minRefreshMarginMs).toBe(margins[1]);
+    });
+
+    it('switches a failed refresh to keeping the tokens, until reset', async () => {
+      const changed = await call('POST', '/__sim/variants', { refreshFailureClearsTokens: false });
+      expect(changed.body).toMatchObject({
+        refreshFailureClearsTokens: false,
+        reAuthentication: 'automatic',
+      });
+      expect((await call('GET', '/__sim/variants')).body.refreshFailureClearsTokens).toBe(false);
+      await call('POST', '/__sim/reset', {});
+      expect((await call('GET', '/__sim/variants')).body.refreshFailureClearsTokens).toBe(true);
     });
 
     it('forgets sessions, counters, faults and the clock shift on reset', async () => {

@@ -13,6 +13,7 @@ export {
 export type { MessengerAuthStatus, MessengerErrorData } from './src/messenger/emulated-auth-plugin';
 export {
   ALL_MESSENGER_VARIANTS,
+  ALL_MESSENGER_VARIANTS_KEEPING_TOKENS,
   DEFAULT_MESSENGER_VARIANTS,
   type MessengerVariants,
 } from './src/messenger/messenger-variants';

@@ -1,6 +1,6 @@
 import { readJwtTimes } from 'ngx-genesys-messenger-auth/core';
 import { rejection } from './genesys-api-error.spec-helpers';
-import { InMemoryGenesysBackend } from './in-memory-genesys-backend';
+import { InMemoryGenesysBackend, TEST_DEPLOYMENT } from './in-memory-genesys-backend';
 import { GenesysTokenService } from './genesys-token-service';
 import { InMemoryIdentityProvider } from './in-memory-identity-provider';
 import { InMemoryJwtSigner } from './in-memory-jwt-signer';
@@ -199,7 +199,12 @@ describe(GenesysTokenService.name, () => {
       await genesys.refresh({ refreshToken, deploymentId: DEPLOYMENT });
       const [session] = genesys.stats().sessions;
       expect(session.gaps).toEqual([
-        { from: '2026-11-26T09:05:00.000Z', to: '2026-11-26T09:07:00.000Z', seconds: 120 },
+        {
+          from: '2026-11-26T09:05:00.000Z',
+          to: '2026-11-26T09:07:00.000Z',
+          ms: 120_000,
+          seconds: 120,
+        },
       ]);
     });
 
@@ -227,6 +232,91 @@ describe(GenesysTokenService.name, () => {
       await genesys.revoke(`bearer ${jwt}`);
       jest.setSystemTime(Date.now() + 3600_000);
       expect(genesys.stats().subjects[0].gaps).toEqual([]);
+    });
+
+    it('reports a refresh 400 ms after expiry as a 400 ms gap and a −400 ms margin', async () => {
+      const { refreshToken } = await signIn(300);
+      jest.setSystemTime(Date.now() + 300_400);
+      await genesys.refresh({ refreshToken, deploymentId: DEPLOYMENT });
+      const stats = genesys.stats();
+      expect(stats.sessions[0].gaps).toEqual([
+        {
+          from: '2026-11-26T09:05:00.000Z',
+          to: '2026-11-26T09:05:00.400Z',
+          ms: 400,
+          seconds: 0.4,
+        },
+      ]);
+      expect(stats.sessions[0].refreshMargins).toEqual([-400]);
+      expect(stats.minRefreshMarginMs).toBe(-400);
+    });
+
+    it("reports each refresh's margin before the previous JWT's expiry in ms", async () => {
+      const { refreshToken } = await signIn(300);
+      jest.setSystemTime(Date.now() + 240_123);
+      await genesys.refresh({ refreshToken, deploymentId: DEPLOYMENT });
+      jest.setSystemTime(Date.now() + 300_001);
+      await genesys.refresh({ refreshToken, deploymentId: DEPLOYMENT });
+      // The second JWT, issued at 09:04:00.123, expires at exp = 09:09:00, whole seconds.
+      expect(genesys.stats().sessions[0].refreshMargins).toEqual([59_877, -124]);
+    });
+
+    it('writes whole-second iat and exp and ends the JWT at that exp, not 300 s after its issue', async () => {
+      jest.setSystemTime(Date.now() + 700);
+      const { jwt } = await signIn(300);
+      const times = readJwtTimes(jwt);
+      expect(times).toEqual({ iat: 1795683600, exp: 1795683900 });
+      jest.setSystemTime(Date.now() + 300_000);
+      expect(genesys.stats().sessions[0].gaps).toEqual([
+        expect.objectContaining({ from: '2026-11-26T09:05:00.000Z', ms: 700 }),
+      ]);
+    });
+
+    it('reports the smallest margin of all sessions, and none for a refused refresh', async () => {
+      const first = await signIn(300);
+      const second = await signIn(300);
+      genesys.faults.add({ endpoint: 'refresh', status: 503, count: 1 });
+      jest.setSystemTime(Date.now() + 200_000);
+      const body = { refreshToken: first.refreshToken, deploymentId: DEPLOYMENT };
+      await genesys.refresh(body).catch(() => undefined);
+      await genesys.refresh(body);
+      jest.setSystemTime(Date.now() + 50_000);
+      await genesys.refresh({ refreshToken: second.refreshToken, deploymentId: DEPLOYMENT });
+      const stats = genesys.stats();
+      expect(stats.sessions.map((s) => s.refreshMargins)).toEqual([[100_000], [50_000]]);
+      expect(stats.minRefreshMarginMs).toBe(50_000);
+    });
+
+    it('measures a margin when the refresh call arrives, not when the IdP has answered', async () => {
+      const idp = new InMemoryIdentityProvider();
+      const service = new GenesysTokenService({
+        clock: Date.now,
+        idp: {
+          exchangeCode: (oauth) => idp.exchangeCode(oauth),
+          refresh: async (token) => {
+            await new Promise((resolve) => setTimeout(resolve, 2_000));
+            return idp.refresh(token);
+          },
+        },
+        signer: new InMemoryJwtSigner(),
+        deployments: [TEST_DEPLOYMENT],
+        issuer: 'x',
+        randomId: () => String(Math.random()),
+      });
+      const code = idp.issueCode({ subject: 'alice', accessTokenLifetime: 300 });
+      const { refreshToken } = await service.exchange(exchangeBody(code));
+      jest.setSystemTime(Date.now() + 299_000);
+      const refreshed = service.refresh({ refreshToken, deploymentId: DEPLOYMENT });
+      await jest.advanceTimersByTimeAsync(2_000);
+      await refreshed;
+      const [session] = service.stats().sessions;
+      expect(session.refreshMargins).toEqual([1_000]);
+      expect(session.gaps).toEqual([expect.objectContaining({ ms: 1_000 })]);
+    });
+
+    it('reports no smallest margin while no refresh was served', async () => {
+      await signIn(300);
+      expect(genesys.stats().minRefreshMarginMs).toBeNull();
     });
 
     it('measures time with the shifted clock', async () => {

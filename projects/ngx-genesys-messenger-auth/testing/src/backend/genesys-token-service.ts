@@ -6,7 +6,12 @@ import {
   type CodeExchangeRequest,
 } from './request-validation';
 import { RateLimiter, type RateLimits } from './rate-limits';
-import { gapStats, iso, type Interval, type TokenStats } from './session-timeline';
+import {
+  timelineStats,
+  type JwtRecord,
+  type SessionRecord,
+  type TokenStats,
+} from './session-timeline';
 import {
   IdpRefusal,
   type DeploymentConfig,
@@ -48,22 +53,9 @@ export interface GenesysTokens {
   readonly refreshToken?: string;
 }
 
-interface Session {
-  readonly id: string;
-  readonly deploymentId: string;
-  readonly subject: string;
-  readonly createdAt: number;
-  readonly refreshToken?: string;
-  readonly refreshExpiresAt: number;
-  idpRefreshToken?: string;
-  readonly jwts: (Interval & { readonly jti: string })[];
-  endedAt?: number;
-  endReason?: string;
-}
-
 interface IssuedJwt {
-  readonly session: Session;
-  readonly known: Interval & { readonly jti: string };
+  readonly session: SessionRecord;
+  readonly known: JwtRecord;
 }
 
 /**
@@ -71,8 +63,8 @@ interface IssuedJwt {
  * HTTP and the in-memory backend calls it directly. Bodies arrive unvalidated and are checked here.
  */
 export class GenesysTokenService {
-  private readonly sessions = new Map<string, Session>();
-  private readonly byRefreshToken = new Map<string, Session>();
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly byRefreshToken = new Map<string, SessionRecord>();
   private readonly usedCodes = new Set<string>();
   private counters = { codesExchanged: 0, refreshes: 0, revokes: 0 };
   private rejections: Partial<Record<RejectionReason, number>> = {};
@@ -115,7 +107,7 @@ export class GenesysTokenService {
     this.counters.codesExchanged++;
     const now = this.options.clock();
     const refreshToken = request.oauth.code ? this.options.randomId() : undefined;
-    const session: Session = {
+    const session: SessionRecord = {
       id: this.options.randomId(),
       deploymentId: deployment.id,
       subject: grant.subject,
@@ -124,15 +116,17 @@ export class GenesysTokenService {
       refreshExpiresAt: now + this.refreshLifetimeS * 1000,
       idpRefreshToken: grant.refreshToken,
       jwts: [],
+      refreshMargins: [],
     };
     this.sessions.set(session.id, session);
     if (refreshToken) this.byRefreshToken.set(refreshToken, session);
-    const jwt = await this.issueJwt(session, grant.accessTokenLifetime);
+    const jwt = await this.issueJwt(session, grant.accessTokenLifetime, now);
     return refreshToken ? { jwt, refreshToken } : { jwt };
   }
 
   /** `POST /api/v2/webdeployments/token/refresh`: a new JWT; the refresh token is not rotated. */
   async refresh(body: unknown): Promise<{ jwt: string }> {
+    const arrivedAt = this.options.clock();
     const request = this.guard(() => parseRefresh(body));
     if (this.options.deployments.some((d) => d.id === request.deploymentId)) {
       this.guard(() => this.limits.take('refresh', request.deploymentId));
@@ -147,6 +141,8 @@ export class GenesysTokenService {
         session.endReason === 'refresh-token-expired' ? 'refresh-token-expired' : 'session-ended';
       throw this.reject(this.badRequest('the refresh token is no longer valid', reason));
     }
+    // Taken before the IdP is asked, so that a concurrent refresh's JWT is not "the previous one".
+    const previousExpiry: number | undefined = session.jwts[session.jwts.length - 1]?.to;
     let lifetime: number | undefined;
     if (session.idpRefreshToken) {
       try {
@@ -162,7 +158,8 @@ export class GenesysTokenService {
       }
     }
     this.counters.refreshes++;
-    return { jwt: await this.issueJwt(session, lifetime) };
+    if (previousExpiry !== undefined) session.refreshMargins.push(previousExpiry - arrivedAt);
+    return { jwt: await this.issueJwt(session, lifetime, this.options.clock()) };
   }
 
   /** `DELETE /api/v2/webdeployments/token/revoke`: ends the JWT and the refresh token together. */
@@ -188,46 +185,17 @@ export class GenesysTokenService {
     this.rejections[reason] = (this.rejections[reason] ?? 0) + 1;
   }
 
-  /** Counters, rejections and each session's intervals without a valid JWT. */
+  /** Counters, rejections, each session's refresh margins and intervals without a valid JWT. */
   stats(): TokenStats {
     const now = this.options.clock();
     const sessions = [...this.sessions.values()];
     sessions.forEach((session) => this.expireIfDue(session));
-    const subjects = [...new Set(sessions.map((s) => s.subject))];
     return {
       ...this.counters,
       rejections: { ...this.rejections },
       limits: this.limits.current(),
       rateLimited: this.limits.refusals(),
-      sessions: sessions.map((session) => ({
-        id: session.id,
-        deploymentId: session.deploymentId,
-        subject: session.subject,
-        createdAt: iso(session.createdAt),
-        ...(session.endedAt === undefined
-          ? {}
-          : { endedAt: iso(session.endedAt), endReason: session.endReason }),
-        jwtsIssued: session.jwts.length,
-        gaps: gapStats(session.jwts, [
-          { from: session.createdAt, to: Math.min(session.endedAt ?? now, now) },
-        ]),
-      })),
-      subjects: subjects.map((subject) => {
-        const own = sessions.filter((s) => s.subject === subject);
-        // Expected coverage: from each sign-in until now, or until a sign-out revoked it.
-        const windows = own.map((s) => ({
-          from: s.createdAt,
-          to: s.endReason === 'revoked' ? (s.endedAt as number) : now,
-        }));
-        return {
-          subject,
-          sessions: own.length,
-          gaps: gapStats(
-            own.flatMap((s) => s.jwts),
-            windows,
-          ),
-        };
-      }),
+      ...timelineStats(sessions, now),
     };
   }
 
@@ -281,9 +249,19 @@ export class GenesysTokenService {
     return deployment;
   }
 
-  private async issueJwt(session: Session, idpLifetime: number | undefined): Promise<string> {
+  /**
+   * Signs a JWT issued at `issuedAt` (ms). Its claims are whole seconds, as most issuers write a
+   * NumericDate: `iat` rounded down, `exp = iat + lifetime`. The record keeps the issue time to the
+   * ms and ends at `exp`, so gaps and margins are exact — and the JWT lives up to 999 ms less than
+   * `exp - iat` says, as one from such an issuer does.
+   */
+  private async issueJwt(
+    session: SessionRecord,
+    idpLifetime: number | undefined,
+    issuedAt: number,
+  ): Promise<string> {
     const lifetime = Math.min(MAX_JWT_LIFETIME_S, idpLifetime ?? MAX_JWT_LIFETIME_S);
-    const iat = Math.floor(this.options.clock() / 1000);
+    const iat = Math.floor(issuedAt / 1000);
     const jti = this.options.randomId();
     const jwt = await this.options.signer.sign({
       iss: this.options.issuer,
@@ -294,11 +272,11 @@ export class GenesysTokenService {
       iat,
       exp: iat + lifetime,
     });
-    session.jwts.push({ jti, from: iat * 1000, to: (iat + lifetime) * 1000 });
+    session.jwts.push({ jti, from: issuedAt, to: (iat + lifetime) * 1000 });
     return jwt;
   }
 
-  private async sessionOf(authorization: string | undefined): Promise<Session> {
+  private async sessionOf(authorization: string | undefined): Promise<SessionRecord> {
     const issued = await this.issuedJwtOf(authorization);
     this.requireLive(issued);
     return issued.session;
@@ -337,7 +315,7 @@ export class GenesysTokenService {
     }
   }
 
-  private expireIfDue(session: Session): void {
+  private expireIfDue(session: SessionRecord): void {
     if (
       session.endedAt === undefined &&
       session.refreshToken &&
@@ -348,7 +326,7 @@ export class GenesysTokenService {
     }
   }
 
-  private end(session: Session, reason: string): void {
+  private end(session: SessionRecord, reason: string): void {
     if (session.endedAt !== undefined) return;
     const now = this.options.clock();
     session.endedAt = now;

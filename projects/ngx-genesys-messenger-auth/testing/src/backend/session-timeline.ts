@@ -29,6 +29,30 @@ export function uncoveredIntervals(
   return gaps;
 }
 
+/**
+ * One JWT of a session, in ms of the simulator's clock: valid from the moment it was issued (not
+ * its `iat`, which is whole seconds) until its `exp` claim, or until the session was revoked.
+ */
+export interface JwtRecord extends Interval {
+  readonly jti: string;
+}
+
+/** What the token service keeps of one Genesys session; times in ms of the simulator's clock. */
+export interface SessionRecord {
+  readonly id: string;
+  readonly deploymentId: string;
+  readonly subject: string;
+  readonly createdAt: number;
+  readonly refreshToken?: string;
+  readonly refreshExpiresAt: number;
+  idpRefreshToken?: string;
+  readonly jwts: JwtRecord[];
+  /** One per refresh served, in order: see {@link SessionStats.refreshMargins}. */
+  readonly refreshMargins: number[];
+  endedAt?: number;
+  endReason?: string;
+}
+
 /** What `GET /__sim/stats` reports about one session. */
 export interface SessionStats {
   readonly id: string;
@@ -38,12 +62,15 @@ export interface SessionStats {
   readonly endedAt?: string;
   readonly endReason?: string;
   readonly jwtsIssued: number;
-  /** Intervals during which the session held no valid JWT (ISO times and length in seconds). */
-  readonly gaps: readonly {
-    readonly from: string;
-    readonly to: string;
-    readonly seconds: number;
-  }[];
+  /**
+   * For each refresh Genesys served in this session, in order: how long before the expiry of the
+   * session's previous JWT (the one issued last before it) the refresh call arrived, in ms of the
+   * simulator's clock. Negative when it arrived after that expiry (a late refresh, a gap).
+   * Refused refreshes (a fault, a 429, a 400) have none.
+   */
+  readonly refreshMargins: readonly number[];
+  /** Intervals during which the session held no valid JWT, to the ms. */
+  readonly gaps: readonly GapStats[];
 }
 
 /** What `GET /__sim/stats` reports about one user across all of their sessions. */
@@ -59,8 +86,13 @@ export interface SubjectStats {
 
 /** One interval without a valid JWT. */
 export interface GapStats {
+  /** Its start, an ISO time with ms. */
   readonly from: string;
+  /** Its end (excluded), an ISO time with ms. */
   readonly to: string;
+  /** Its length in ms. */
+  readonly ms: number;
+  /** Its length in seconds, `ms / 1000` (not rounded: a 400 ms gap is 0.4). */
   readonly seconds: number;
 }
 
@@ -76,20 +108,75 @@ export interface TokenStats {
   readonly rateLimited: Readonly<Record<RateLimitedEndpoint, number>>;
   readonly sessions: readonly SessionStats[];
   readonly subjects: readonly SubjectStats[];
+  /** The smallest refresh margin of all sessions, in ms; `null` while no refresh was served. */
+  readonly minRefreshMarginMs: number | null;
 }
 
 /** A time as an ISO string. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The parts of the `windows` that no JWT interval covers, as reported. */
-export function gapStats(jwts: readonly Interval[], windows: readonly Interval[]): GapStats[] {
+function gapStats(jwts: readonly Interval[], windows: readonly Interval[]): GapStats[] {
   return mergeIntervals(windows)
     .flatMap((window) => uncoveredIntervals(jwts, window.from, window.to))
     .map((gap) => ({
       from: iso(gap.from),
       to: iso(gap.to),
-      seconds: Math.round((gap.to - gap.from) / 1000),
+      ms: gap.to - gap.from,
+      seconds: (gap.to - gap.from) / 1000,
     }));
+}
+
+/** The per-session and per-user part of the stats, as of `now`. */
+export function timelineStats(
+  sessions: readonly SessionRecord[],
+  now: number,
+): Pick<TokenStats, 'sessions' | 'subjects' | 'minRefreshMarginMs'> {
+  const margins = sessions.flatMap((session) => session.refreshMargins);
+  return {
+    sessions: sessions.map((session) => sessionStats(session, now)),
+    subjects: [...new Set(sessions.map((s) => s.subject))].map((subject) =>
+      subjectStats(
+        subject,
+        sessions.filter((s) => s.subject === subject),
+        now,
+      ),
+    ),
+    minRefreshMarginMs: margins.length ? Math.min(...margins) : null,
+  };
+}
+
+function sessionStats(session: SessionRecord, now: number): SessionStats {
+  return {
+    id: session.id,
+    deploymentId: session.deploymentId,
+    subject: session.subject,
+    createdAt: iso(session.createdAt),
+    ...(session.endedAt === undefined
+      ? {}
+      : { endedAt: iso(session.endedAt), endReason: session.endReason }),
+    jwtsIssued: session.jwts.length,
+    refreshMargins: [...session.refreshMargins],
+    gaps: gapStats(session.jwts, [
+      { from: session.createdAt, to: Math.min(session.endedAt ?? now, now) },
+    ]),
+  };
+}
+
+function subjectStats(subject: string, own: readonly SessionRecord[], now: number): SubjectStats {
+  // Expected coverage: from each sign-in until now, or until a sign-out revoked it.
+  const windows = own.map((s) => ({
+    from: s.createdAt,
+    to: s.endReason === 'revoked' ? (s.endedAt as number) : now,
+  }));
+  return {
+    subject,
+    sessions: own.length,
+    gaps: gapStats(
+      own.flatMap((s) => s.jwts),
+      windows,
+    ),
+  };
 }
 
 function mergeIntervals(intervals: readonly Interval[]): Interval[] {

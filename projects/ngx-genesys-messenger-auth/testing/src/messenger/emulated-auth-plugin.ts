@@ -63,8 +63,10 @@ function errorData(error: unknown): MessengerErrorData {
 /**
  * Messenger's own Auth plugin (contract §3), with the field-observed behaviour: it never refreshes
  * by itself; a stored JWT found expired at start-up means re-authentication, although the refresh
- * token would still work; a code the exchange refuses means `AuthProvider.reAuthenticate` at once.
- * Its error events carry `{message, status?}` ({@link MessengerErrorData}).
+ * token would still work; a code the exchange refuses means `AuthProvider.reAuthenticate` at once;
+ * a failed refresh clears the tokens and re-authenticates, unless the variant
+ * `refreshFailureClearsTokens: false` keeps them ({@link MessengerVariants}). Its error events
+ * carry `{message, status?}` ({@link MessengerErrorData}).
  */
 export class EmulatedAuthPlugin {
   private status: MessengerAuthStatus = 'starting';
@@ -208,12 +210,15 @@ export class EmulatedAuthPlugin {
     try {
       ({ jwt } = await this.ctx.backend.refresh(refreshToken, this.ctx.deploymentId));
     } catch (error) {
-      // Any non-2xx, a 429 too, clears the tokens (contract §4, mobile SDK). The rejection is the
-      // backend's GenesysApiError: `status`, and `retryAfterSeconds` when Genesys sent Retry-After.
-      this.ctx.tokens.clear();
-      this.ctx.forgetAuthenticated();
+      // The rejection is the backend's GenesysApiError: `status`, and `retryAfterSeconds` when
+      // Genesys sent Retry-After. Subscribers hear the event later, when the tokens are gone.
       this.ctx.plugin.publish('tokenError', errorData(error));
-      void this.startReAuthentication(false);
+      if (this.ctx.variants.refreshFailureClearsTokens) {
+        // Any non-2xx, a 429 too, clears the tokens (contract §4, mobile SDK).
+        this.ctx.tokens.clear();
+        this.ctx.forgetAuthenticated();
+        void this.startReAuthentication(false);
+      }
       throw error;
     }
     this.ctx.tokens.save(jwt);

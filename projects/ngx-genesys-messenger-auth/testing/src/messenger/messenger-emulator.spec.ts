@@ -14,7 +14,11 @@ import {
   settle,
   Tab,
 } from './messenger-emulator.spec-helpers';
-import { ALL_MESSENGER_VARIANTS, type MessengerVariants } from './messenger-variants';
+import {
+  ALL_MESSENGER_VARIANTS,
+  ALL_MESSENGER_VARIANTS_KEEPING_TOKENS,
+  type MessengerVariants,
+} from './messenger-variants';
 
 const KEYS = messengerTokenKeys(TEST_DEPLOYMENT.id);
 
@@ -245,6 +249,45 @@ describe(MessengerEmulator.name, () => {
       );
     });
   });
+
+  describe.each(ALL_MESSENGER_VARIANTS_KEEPING_TOKENS)(
+    'a failed Auth.refreshToken with variants %j (inferred [I])',
+    (variants) => {
+      let rejected: jest.Mock;
+      let messenger: MessengerEmulator;
+      let tab: Tab;
+      let tokensBefore: (string | null)[];
+
+      beforeEach(async () => {
+        provider.getAuthCode = answerCode(code(300));
+        ({ tab, messenger } = await openTab(variants));
+        tokensBefore = [KEYS.jwt, KEYS.refreshToken].map((k) => window.localStorage.getItem(k));
+        backend.genesys.faults.add({ endpoint: 'refresh', status: 503, count: 1 });
+        rejected = jest.fn();
+        tab.Genesys?.('command', 'Auth.refreshToken', {}, jest.fn(), rejected);
+        await settle();
+      });
+
+      it('keeps both tokens, rejects the command and publishes Auth.tokenError', () => {
+        const tokens = [KEYS.jwt, KEYS.refreshToken].map((k) => window.localStorage.getItem(k));
+        expect(tokens).toEqual(tokensBefore);
+        expect(rejected).toHaveBeenCalledWith(expect.objectContaining({ status: 503 }));
+        expect(provider.eventData.get('tokenError')).toMatchObject({ status: 503 });
+      });
+
+      it('starts no re-authentication and stays authenticated', async () => {
+        await jest.advanceTimersByTimeAsync(60_000);
+        expect([provider.calls, messenger.state.auth]).toEqual([['getAuthCode'], 'authenticated']);
+      });
+
+      it('refreshes with the kept refresh token when asked again', async () => {
+        tab.Genesys?.('command', 'Auth.refreshToken');
+        await settle();
+        expect(backend.genesys.stats().refreshes).toBe(1);
+        expect(window.localStorage.getItem(KEYS.jwt)).not.toBe(tokensBefore[0]);
+      });
+    },
+  );
 
   describe('refresh failure, logout and other tabs', () => {
     it('clears the tokens, publishes Auth.tokenError and re-authenticates when a refresh fails', async () => {
