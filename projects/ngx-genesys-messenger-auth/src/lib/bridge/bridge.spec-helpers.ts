@@ -1,7 +1,6 @@
 /*
  * Test-only: a browser of tabs that share one origin's localStorage, each running the real
  * MessengerAuthBridge beside the Messenger emulator, with an in-memory Genesys and IdP behind them.
- * Free of jest globals on purpose: the library's own tsconfig type-checks every file under src/.
  */
 import { asyncScheduler, BehaviorSubject, Subject } from 'rxjs';
 import { DEFAULT_REFRESH_POLICY, installGenesysSnippet } from 'ngx-genesys-messenger-auth/core';

@@ -1,6 +1,6 @@
 /*
  * Test-only: Messenger's authorization requests faked at the port, issuing real single-use codes
- * of the in-memory IdP. Free of jest globals: the library's tsconfig type-checks every file.
+ * of the in-memory IdP.
  */
 import { Subject } from 'rxjs';
 import {

@@ -1,70 +1,32 @@
-import { createHash } from 'node:crypto';
 import { MessengerAuthErrorCode } from 'ngx-genesys-messenger-auth/core';
 import { MAX_REFUSED_CODES } from '../recovery/code-recovery';
-import { ofType, SUBJECT, type BridgeWorld } from './bridge.spec-helpers';
+import { ofType, SUBJECT } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
-import {
-  installSyncSubtleCrypto,
-  RealAuthorizerWorld,
-  type BrowserIdp,
-  type PortalTab,
-} from './real-authorizer.spec-helpers';
+import { useRealAuthorizerWorld, type PortalTab } from './real-authorizer.spec-helpers';
 
 const START = Date.parse('2026-11-26T09:00:00Z');
 const ROUTE = 'http://localhost:4200/orders/42';
 /** Past the first refresh deadline of a 300 s JWT, with room for the recovery grace periods. */
 const PAST_FIRST_REFRESH_MS = 250_000;
 
-const settle = () => jest.advanceTimersByTimeAsync(0);
-
 describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys refuses, rate limits, redirect answers`, () => {
-  let browser: RealAuthorizerWorld;
-  let world: BridgeWorld;
-  let idp: BrowserIdp;
-
-  beforeAll(() => installSyncSubtleCrypto((data) => createHash('sha256').update(data).digest()));
-
-  function createWorld(reauthMode?: 'silent-only'): void {
-    browser = new RealAuthorizerWorld({
-      later: (task) => setTimeout(task, 0),
-      signOutLocally: jest.fn(),
-      reauthMode,
-    });
-    ({ world, idp } = browser);
-  }
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: START });
-    window.localStorage.clear();
-    createWorld();
-  });
-
-  afterEach(() => {
-    world.closeAll();
-    jest.useRealTimers();
-  });
-
-  const openAt = (url: string) => browser.openAt(url, settle);
-  const followNavigation = (tab: PortalTab) => browser.followNavigation(tab, settle);
-
-  /** Lets fake time run while `work` settles (iframe polls, Messenger's asynchronous bus). */
-  async function whileTimePasses(work: Promise<unknown>): Promise<void> {
-    await jest.advanceTimersByTimeAsync(15_000);
-    await work;
-  }
+  const browser = useRealAuthorizerWorld(START);
+  const { openAt, followNavigation, whileTimePasses } = browser;
 
   describe('when Genesys refuses every code (item 1)', () => {
     let tab: PortalTab;
 
     beforeEach(async () => {
-      world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500 });
+      browser.world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500 });
       tab = await openAt(ROUTE);
       await jest.advanceTimersByTimeAsync(10 * 60_000);
     });
 
     it('asks the IdP and Genesys a bounded number of times in ten minutes', () => {
       expect(tab.fake.frames).toHaveLength(MAX_REFUSED_CODES);
-      expect(world.backend.genesys.stats().rejections['fault-injected']).toBe(MAX_REFUSED_CODES);
+      expect(browser.world.backend.genesys.stats().rejections['fault-injected']).toBe(
+        MAX_REFUSED_CODES,
+      );
     });
 
     it('spaces the attempts out', () => {
@@ -82,7 +44,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys re
     });
 
     it('tries again when a person asks to sign in to chat', async () => {
-      world.backend.genesys.faults.clear();
+      browser.world.backend.genesys.faults.clear();
       await whileTimePasses(tab.page.bridge.signInToChat());
       expect([tab.page.bridge.state, tab.page.messenger.state.auth]).toEqual([
         'authenticated',
@@ -93,7 +55,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys re
 
   describe('when Genesys refuses every code and the page reloads (item 1)', () => {
     it('asks nothing more after a reload within the window', async () => {
-      world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500 });
+      browser.world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500 });
       const tab = await openAt(ROUTE);
       await jest.advanceTimersByTimeAsync(20_000);
       expect(tab.page.bridge.state).toBe('ended');
@@ -102,13 +64,19 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys re
       await jest.advanceTimersByTimeAsync(60_000);
       expect(reloaded.fake.frames).toHaveLength(0);
       expect(reloaded.page.bridge.state).toBe('ended');
-      expect(world.backend.genesys.stats().rejections['fault-injected']).toBe(MAX_REFUSED_CODES);
+      expect(browser.world.backend.genesys.stats().rejections['fault-injected']).toBe(
+        MAX_REFUSED_CODES,
+      );
     });
   });
 
   describe('when Genesys refuses every code slowly (each answer a minute late)', () => {
     it('still stops after the same number of codes', async () => {
-      world.backend.genesys.faults.add({ endpoint: 'exchange', status: 500, delayMs: 70_000 });
+      browser.world.backend.genesys.faults.add({
+        endpoint: 'exchange',
+        status: 500,
+        delayMs: 70_000,
+      });
       const tab = await openAt(ROUTE);
       await jest.advanceTimersByTimeAsync(15 * 60_000);
       expect(tab.fake.frames).toHaveLength(MAX_REFUSED_CODES);
@@ -120,7 +88,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys re
 
   describe('when Genesys answers 429 to an exchange', () => {
     it('waits for the limit and hands the same unused code over again, not a new one', async () => {
-      world.backend.genesys.faults.add({ endpoint: 'exchange', status: 429, count: 1 });
+      browser.world.backend.genesys.faults.add({ endpoint: 'exchange', status: 429, count: 1 });
       const tab = await openAt(ROUTE);
       await jest.advanceTimersByTimeAsync(30_000);
       expect(tab.page.messenger.state.auth).not.toBe('authenticated');
@@ -133,8 +101,8 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: codes Genesys re
   describe('when the redirect answer cannot be checked (item 8)', () => {
     it('reports a coded error and starts anyway, so Messenger goes on', async () => {
       let tab = await openAt(ROUTE);
-      idp.thirdPartyCookiesBlocked = true;
-      world.backend.idp.endSession(SUBJECT);
+      browser.idp.thirdPartyCookiesBlocked = true;
+      browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
       browser.settings = () => Promise.reject(new Error('discovery answered 503'));
       tab = await followNavigation(tab);

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { ofType, SUBJECT, type BridgeWorld } from './bridge.spec-helpers';
+import { ofType, SUBJECT } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 import {
-  installSyncSubtleCrypto,
   navigations,
-  RealAuthorizerWorld,
-  type BrowserIdp,
+  useRealAuthorizerWorld,
   type PortalTab,
 } from './real-authorizer.spec-helpers';
 
@@ -14,51 +11,17 @@ const ROUTE = 'http://localhost:4200/orders/42';
 /** Past the first refresh deadline of a 300 s JWT, with room for the recovery grace periods. */
 const PAST_FIRST_REFRESH_MS = 250_000;
 
-const settle = () => jest.advanceTimersByTimeAsync(0);
-
 describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to the IdP`, () => {
-  let browser: RealAuthorizerWorld;
-  let world: BridgeWorld;
-  let idp: BrowserIdp;
-
-  beforeAll(() => installSyncSubtleCrypto((data) => createHash('sha256').update(data).digest()));
-
-  function createWorld(reauthMode?: 'silent-only'): void {
-    browser = new RealAuthorizerWorld({
-      later: (task) => setTimeout(task, 0),
-      signOutLocally: jest.fn(),
-      reauthMode,
-    });
-    ({ world, idp } = browser);
-  }
-
-  beforeEach(() => {
-    jest.useFakeTimers({ now: START });
-    window.localStorage.clear();
-    createWorld();
-  });
-
-  afterEach(() => {
-    world.closeAll();
-    jest.useRealTimers();
-  });
-
-  const openAt = (url: string) => browser.openAt(url, settle);
-  const followNavigation = (tab: PortalTab) => browser.followNavigation(tab, settle);
-
-  /** Lets fake time run while `work` settles (iframe polls, Messenger's asynchronous bus). */
-  async function whileTimePasses(work: Promise<unknown>): Promise<void> {
-    await jest.advanceTimersByTimeAsync(15_000);
-    await work;
-  }
+  const browser = useRealAuthorizerWorld(START);
+  const { openAt, followNavigation, whileTimePasses } = browser;
 
   describe('when the hidden iframe cannot see the IdP session (item 3)', () => {
     let tab: PortalTab;
 
     beforeEach(async () => {
       tab = await openAt(ROUTE);
-      idp.thirdPartyCookiesBlocked = true;
-      world.backend.idp.endSession(SUBJECT);
+      browser.idp.thirdPartyCookiesBlocked = true;
+      browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
     });
 
@@ -82,11 +45,10 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
     let tab: PortalTab;
 
     beforeEach(async () => {
-      world.closeAll();
-      createWorld('silent-only');
+      browser.reset('silent-only');
       tab = await openAt(ROUTE);
-      idp.sessionLives = false;
-      world.backend.idp.endSession(SUBJECT);
+      browser.idp.sessionLives = false;
+      browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
       tab = await followNavigation(tab);
       await jest.advanceTimersByTimeAsync(10_000);
@@ -114,8 +76,8 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
   describe('when the IdP session has ended (silent-then-interactive)', () => {
     it('shows the login page after prompt=none came back with login_required', async () => {
       let tab = await openAt(ROUTE);
-      idp.sessionLives = false;
-      world.backend.idp.endSession(SUBJECT);
+      browser.idp.sessionLives = false;
+      browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
       tab = await followNavigation(tab);
       await jest.advanceTimersByTimeAsync(10_000);
@@ -128,9 +90,9 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
 
     beforeEach(async () => {
       tab = await openAt(ROUTE);
-      world.online = false;
-      world.visible = false;
-      world.backend.idp.endSession(SUBJECT);
+      browser.world.online = false;
+      browser.world.visible = false;
+      browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
     });
 
@@ -143,8 +105,8 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
 
     it('gives up the wait when the bridge stops (its injector is destroyed)', async () => {
       tab.page.bridge.stop();
-      world.online = true;
-      world.visible = true;
+      browser.world.online = true;
+      browser.world.visible = true;
       tab.page.wakeups.next('online');
       await jest.advanceTimersByTimeAsync(5_000);
       expect(tab.fake.frames).toHaveLength(1);
@@ -152,7 +114,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
     });
 
     it('recovers silently once the tab is online again', async () => {
-      world.online = true;
+      browser.world.online = true;
       tab.page.wakeups.next('online');
       await jest.advanceTimersByTimeAsync(5_000);
       expect([tab.page.bridge.state, tab.page.messenger.state.auth]).toEqual([

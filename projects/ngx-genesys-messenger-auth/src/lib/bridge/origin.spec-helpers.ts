@@ -1,6 +1,6 @@
 /*
  * Test-only: the tabs of one origin, sharing localStorage as browsers do (Chromium's per-process
- * copies included). Free of jest globals: the library's tsconfig type-checks every file under src/.
+ * copies included).
  */
 import type { GenesysGlobal } from 'ngx-genesys-messenger-auth/core';
 import type { EmulatorWindow } from 'ngx-genesys-messenger-auth/testing';

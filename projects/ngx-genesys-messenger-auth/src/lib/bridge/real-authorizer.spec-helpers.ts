@@ -1,8 +1,8 @@
 /*
- * Test-only: the bridge with the real MessengerAuthorizer in a tab whose navigations the test
- * follows, and an IdP that answers as a browser meets it. Free of jest globals: the library's
- * tsconfig type-checks every file under src/.
+ * Test-only (jest): the bridge with the real MessengerAuthorizer in a tab whose navigations the
+ * test follows, and an IdP that answers as a browser meets it.
  */
+import { createHash } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { AuthorizationMode } from '../authorization/authorization-request';
 import { AuthorizationStore } from '../authorization/authorization-store';
@@ -22,17 +22,15 @@ import {
 
 const SILENT_REDIRECT_URI = 'http://localhost:4200/messenger-silent-callback.html';
 
-/**
- * Gives jsdom the SubtleCrypto it lacks (PKCE's SHA-256), answering at once so that fake timers
- * suffice.
- * @param sha256 a synchronous SHA-256 (e.g. Node's `createHash`)
- */
-export function installSyncSubtleCrypto(sha256: (data: Uint8Array) => Uint8Array): void {
+/** Gives jsdom the SubtleCrypto it lacks (PKCE's SHA-256), answering at once for fake timers. */
+function installSyncSubtleCrypto(): void {
   Object.defineProperty(globalThis.crypto, 'subtle', {
     configurable: true,
     value: {
       digest: async (_algorithm: string, data: BufferSource) =>
-        sha256(new Uint8Array(data as ArrayBuffer)),
+        createHash('sha256')
+          .update(new Uint8Array(data as ArrayBuffer))
+          .digest(),
     },
   });
 }
@@ -72,18 +70,25 @@ export interface PortalTab {
 
 /** A browser with one portal tab at a time (reloads keep the tab's sessionStorage). */
 export class RealAuthorizerWorld {
-  readonly world: BridgeWorld;
-  readonly idp: BrowserIdp;
+  world!: BridgeWorld;
+  idp!: BrowserIdp;
   /** The IdP metadata the authorizer gets (a test may make discovery fail). */
   settings: () => Promise<AuthorizerSettings> = async () => SETTINGS;
 
-  constructor(options: BridgeWorldOptions) {
-    this.world = new BridgeWorld(options);
+  /** A new browser, whose bridge may show a login page or not. */
+  reset(reauthMode?: BridgeWorldOptions['reauthMode']): void {
+    this.world?.closeAll();
+    this.world = new BridgeWorld({
+      later: (task) => setTimeout(task, 0),
+      signOutLocally: jest.fn(),
+      reauthMode,
+    });
     this.idp = new BrowserIdp(this.world);
+    this.settings = async () => SETTINGS;
   }
 
   /** Opens the portal at `url` and lets it start. */
-  async openAt(url: string, settle: () => Promise<unknown>): Promise<PortalTab> {
+  readonly openAt = async (url: string): Promise<PortalTab> => {
     const fake = new FakePage(url);
     fake.frameAnswer = (request) => this.idp.answer(request, true);
     const starts = new Subject<AuthorizationMode>();
@@ -103,16 +108,41 @@ export class RealAuthorizerWorld {
       this.world.portal,
       Object.assign(authorizer, { starts }),
     );
-    await settle();
+    await jest.advanceTimersByTimeAsync(0);
     return { fake, page };
-  }
+  };
 
   /** The IdP answers the tab's last navigation; the tab reloads on the answer. */
-  followNavigation(tab: PortalTab, settle: () => Promise<unknown>): Promise<PortalTab> {
+  readonly followNavigation = (tab: PortalTab): Promise<PortalTab> => {
     const request = new URL(tab.fake.assigned.at(-1) as string);
     tab.page.close();
-    return this.openAt(this.idp.answer(request, false), settle);
-  }
+    return this.openAt(this.idp.answer(request, false));
+  };
+
+  /** Lets fake time run while `work` settles (iframe polls, Messenger's asynchronous bus). */
+  readonly whileTimePasses = async (work: Promise<unknown>): Promise<void> => {
+    await jest.advanceTimersByTimeAsync(15_000);
+    await work;
+  };
+}
+
+/**
+ * Gives each test of the describe block a new browser with the real authorizer, on fake timers
+ * from `start`.
+ */
+export function useRealAuthorizerWorld(start: number): RealAuthorizerWorld {
+  const browser = new RealAuthorizerWorld();
+  beforeAll(installSyncSubtleCrypto);
+  beforeEach(() => {
+    jest.useFakeTimers({ now: start });
+    window.localStorage.clear();
+    browser.reset();
+  });
+  afterEach(() => {
+    browser.world.closeAll();
+    jest.useRealTimers();
+  });
+  return browser;
 }
 
 /** Where the tab went: `none` for a prompt=none redirect, `login` for the login page. */
