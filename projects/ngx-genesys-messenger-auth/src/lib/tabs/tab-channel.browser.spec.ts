@@ -1,4 +1,4 @@
-import { firstValueFrom, take, timeout, toArray } from 'rxjs';
+import { filter, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { TabChannel, TabMessage, watchStorageKey } from './tab-channel';
 
 const OBSERVED = {
@@ -12,8 +12,15 @@ function uniqueName(): string {
   return `tab-channel-spec:${Math.random().toString(36).slice(2)}`;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** The next message `receiver` hears from `sender` (an instance, or the `from` of raw messages). */
+function nextFrom(receiver: TabChannel, sender: TabChannel | string): Promise<TabMessage> {
+  const from = typeof sender === 'string' ? sender : sender.id;
+  return firstValueFrom(
+    receiver.messages$.pipe(
+      filter((message) => message.from === from),
+      timeout(2000),
+    ),
+  );
 }
 
 function collect(channel: TabChannel): TabMessage[] {
@@ -55,40 +62,63 @@ describe(TabChannel.name, () => {
       expect(await received).toEqual(
         jasmine.objectContaining({ ...OBSERVED, from: sender.id, at: jasmine.any(Number) }),
       );
-      await sleep(50);
-      expect(sentBack).toEqual([]);
+      // A copy of its own message would have been on its way to the sender before the receiver
+      // even had it: once the receiver's answer is in, the sender has heard all there was.
+      const answer = nextFrom(sender, receiver);
+      receiver.post({ type: 'signed-out' });
+      await answer;
+      expect(sentBack).toEqual([
+        jasmine.objectContaining({ type: 'signed-out', from: receiver.id }),
+      ]);
     });
 
     it('does not deliver between channels of different names', async () => {
+      const name = uniqueName();
       const sender = open(uniqueName());
-      const seen = collect(open(uniqueName()));
+      const receiver = open(name);
+      const probe = open(name);
+      const seen = collect(receiver);
       sender.post({ type: 'signed-out' });
-      await sleep(50);
-      expect(seen).toEqual([]);
+      // The page's channels deliver in the order messages were posted: the probe's message,
+      // posted after, arrives after the sender's would have.
+      const probed = nextFrom(receiver, probe);
+      probe.post({ type: 'session-ended', reason: 'probe' });
+      await probed;
+      expect(seen).toEqual([jasmine.objectContaining({ from: probe.id })]);
     });
 
     it('ignores malformed data posted on the same channel name', async () => {
       const name = uniqueName();
-      const seen = collect(open(name));
+      const receiver = open(name);
+      const seen = collect(receiver);
       const raw = new BroadcastChannel(name);
       raw.postMessage({ type: 'jwt-observed', jwt: 'eyJ...', from: 'x', at: 1 });
       raw.postMessage('hello');
-      await sleep(50);
+      // One sender's messages arrive in order: a well-formed one posted last comes after them.
+      const wellFormed = nextFrom(receiver, 'raw');
+      raw.postMessage({ type: 'signed-out', from: 'raw', at: 2 });
+      await wellFormed;
       raw.close();
-      expect(seen).toEqual([]);
+      expect(seen).toEqual([{ type: 'signed-out', from: 'raw', at: 2 }]);
     });
 
     it('completes messages$ and stops posting after close', async () => {
       const name = uniqueName();
       const sender = open(name);
-      const seen = collect(open(name));
+      const receiver = open(name);
+      const probe = open(name);
+      const seen = collect(receiver);
       let completed = false;
       sender.messages$.subscribe({ complete: () => (completed = true) });
       sender.close();
       expect(completed).toBeTrue();
       expect(() => sender.post({ type: 'signed-out' })).not.toThrow();
-      await sleep(50);
-      expect(seen).toEqual([]);
+      // The page's channels deliver in the order messages were posted: the probe's message,
+      // posted after, arrives after the closed sender's would have.
+      const probed = nextFrom(receiver, probe);
+      probe.post({ type: 'session-ended', reason: 'probe' });
+      await probed;
+      expect(seen).toEqual([jasmine.objectContaining({ from: probe.id })]);
     });
   });
 
@@ -151,12 +181,18 @@ describe(watchStorageKey.name, () => {
 
   it('does not emit for changes made by this document', async () => {
     const key = `_${uniqueName()}:gcatkn`;
+    const frameWindow = sameOriginFrame();
     const seen: (string | null)[] = [];
     const subscription = watchStorageKey(window, key).subscribe((value) => seen.push(value));
     localStorage.setItem(key, 'mine');
     localStorage.removeItem(key);
-    await sleep(50);
+    // Storage events come in the order of the changes: another document's change made after
+    // ours arrives after any event for ours would have.
+    const theirs = firstValueFrom(watchStorageKey(window, key).pipe(timeout(2000)));
+    frameWindow.localStorage.setItem(key, 'theirs');
+    expect(await theirs).toBe('theirs');
     subscription.unsubscribe();
-    expect(seen).toEqual([]);
+    frameWindow.localStorage.removeItem(key);
+    expect(seen).toEqual(['theirs']);
   });
 });
