@@ -1,5 +1,6 @@
 import { filter, firstValueFrom, take, timeout, toArray } from 'rxjs';
-import { TabChannel, TabMessage, watchStorageKey } from './tab-channel';
+import { TabChannel, TabMessage } from './tab-channel';
+import { sameOriginFrame, uniqueName } from './tabs.browser.spec-helpers';
 
 const OBSERVED = {
   type: 'jwt-observed',
@@ -7,10 +8,6 @@ const OBSERVED = {
   receivedAt: 1_700_000_000_000,
   lifetimeMs: 300_000,
 } as const;
-
-function uniqueName(): string {
-  return `tab-channel-spec:${Math.random().toString(36).slice(2)}`;
-}
 
 /** The next message `receiver` hears from `sender` (an instance, or the `from` of raw messages). */
 function nextFrom(receiver: TabChannel, sender: TabChannel | string): Promise<TabMessage> {
@@ -29,13 +26,6 @@ function collect(channel: TabChannel): TabMessage[] {
   return seen;
 }
 
-/** A second same-origin document: it shares localStorage, and storage events fire across the two. */
-function sameOriginFrame(): Window {
-  const frame = document.createElement('iframe');
-  document.body.appendChild(frame);
-  return frame.contentWindow!;
-}
-
 describe(TabChannel.name, () => {
   const channels: TabChannel[] = [];
   const open = (...args: ConstructorParameters<typeof TabChannel>) => {
@@ -51,7 +41,7 @@ describe(TabChannel.name, () => {
 
   describe('over BroadcastChannel', () => {
     it('delivers a message to the other instance, not to the sender', async () => {
-      const name = uniqueName();
+      const name = uniqueName('tab-channel-spec');
       const sender = open(name);
       const receiver = open(name);
       const sentBack = collect(sender);
@@ -73,8 +63,8 @@ describe(TabChannel.name, () => {
     });
 
     it('does not deliver between channels of different names', async () => {
-      const name = uniqueName();
-      const sender = open(uniqueName());
+      const name = uniqueName('tab-channel-spec');
+      const sender = open(uniqueName('tab-channel-spec'));
       const receiver = open(name);
       const probe = open(name);
       const seen = collect(receiver);
@@ -88,7 +78,7 @@ describe(TabChannel.name, () => {
     });
 
     it('ignores malformed data posted on the same channel name', async () => {
-      const name = uniqueName();
+      const name = uniqueName('tab-channel-spec');
       const receiver = open(name);
       const seen = collect(receiver);
       const raw = new BroadcastChannel(name);
@@ -103,7 +93,7 @@ describe(TabChannel.name, () => {
     });
 
     it('completes messages$ and stops posting after close', async () => {
-      const name = uniqueName();
+      const name = uniqueName('tab-channel-spec');
       const sender = open(name);
       const receiver = open(name);
       const probe = open(name);
@@ -124,8 +114,8 @@ describe(TabChannel.name, () => {
 
   describe('over the localStorage fallback', () => {
     it('delivers between the page and a same-origin frame in both directions', async () => {
-      const name = uniqueName();
-      const frameWindow = sameOriginFrame();
+      const name = uniqueName('tab-channel-spec');
+      const frameWindow = sameOriginFrame().contentWindow!;
       const page = open(name, { BroadcastChannel: null });
       const frame = open(name, {
         BroadcastChannel: null,
@@ -151,8 +141,8 @@ describe(TabChannel.name, () => {
     });
 
     it('delivers identical messages posted twice', async () => {
-      const name = uniqueName();
-      const frameWindow = sameOriginFrame();
+      const name = uniqueName('tab-channel-spec');
+      const frameWindow = sameOriginFrame().contentWindow!;
       const page = open(name, { BroadcastChannel: null });
       const frame = open(name, { BroadcastChannel: null, window: frameWindow });
       const two = firstValueFrom(frame.messages$.pipe(take(2), toArray(), timeout(2000)));
@@ -160,39 +150,5 @@ describe(TabChannel.name, () => {
       page.post({ type: 'signed-out' });
       expect((await two).length).toBe(2);
     });
-  });
-});
-
-describe(watchStorageKey.name, () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
-
-  it('emits the values another document writes to the key, then null on removal', async () => {
-    const key = `_${uniqueName()}:gcatkn`;
-    const frameWindow = sameOriginFrame();
-    const values = firstValueFrom(
-      watchStorageKey(window, key).pipe(take(2), toArray(), timeout(2000)),
-    );
-    frameWindow.localStorage.setItem(`${key}-other`, 'ignored');
-    frameWindow.localStorage.setItem(key, 'v1');
-    frameWindow.localStorage.removeItem(key);
-    frameWindow.localStorage.removeItem(`${key}-other`);
-    expect(await values).toEqual(['v1', null]);
-  });
-
-  it('does not emit for changes made by this document', async () => {
-    const key = `_${uniqueName()}:gcatkn`;
-    const frameWindow = sameOriginFrame();
-    const seen: (string | null)[] = [];
-    const subscription = watchStorageKey(window, key).subscribe((value) => seen.push(value));
-    localStorage.setItem(key, 'mine');
-    localStorage.removeItem(key);
-    // Storage events come in the order of the changes: another document's change made after
-    // ours arrives after any event for ours would have.
-    const theirs = firstValueFrom(watchStorageKey(window, key).pipe(timeout(2000)));
-    frameWindow.localStorage.setItem(key, 'theirs');
-    expect(await theirs).toBe('theirs');
-    subscription.unsubscribe();
-    frameWindow.localStorage.removeItem(key);
-    expect(seen).toEqual(['theirs']);
   });
 });

@@ -96,27 +96,6 @@ export class TabChannel {
   }
 }
 
-/**
- * The new values of a localStorage key as another same-origin document changes it (`storage`
- * events never fire in the document that made the change). Emits `null` when the key is removed
- * or the storage cleared. Cold.
- * @param win the window to listen on
- * @param key the key to follow, e.g. Messenger's JWT key `_<deploymentId>:gcatkn`
- * @returns the key's new values
- */
-export function watchStorageKey(win: Window, key: string): Observable<string | null> {
-  return new Observable<string | null>((subscriber) => {
-    const storage = win.localStorage;
-    const onStorage = (event: StorageEvent) => {
-      if (event.storageArea !== storage) return;
-      if (event.key === key) subscriber.next(event.newValue);
-      else if (event.key === null) subscriber.next(null);
-    };
-    win.addEventListener('storage', onStorage);
-    return () => win.removeEventListener('storage', onStorage);
-  });
-}
-
 const STRING_FIELDS: Record<TabEvent['type'], readonly string[]> = {
   'jwt-observed': ['fingerprint'],
   'session-ended': ['reason'],
