@@ -25,7 +25,11 @@ const E2E_LIMIT = 18 * MINUTE;
  * limit is sent `stop` (its whole process group), then SIGKILL after `graceSeconds`.
  */
 const STEPS = [
-  step('lint', 'npx eslint . && npx prettier --check .', 5 * MINUTE),
+  step(
+    'lint',
+    'npx eslint . && npx prettier --check . && node tools/check-import-cycles.mjs',
+    5 * MINUTE,
+  ),
   step('typecheck', 'node tools/typecheck.mjs', 5 * MINUTE),
   step('jest', 'npx jest --ci', 10 * MINUTE),
   step('build', 'node tools/build.mjs', 10 * MINUTE),
