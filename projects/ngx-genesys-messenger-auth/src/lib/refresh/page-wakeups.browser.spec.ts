@@ -31,6 +31,11 @@ describe(pageWakeups.name, () => {
     expect(seen).toEqual([]);
   });
 
+  it('emits when the window gets the focus back', () => {
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(seen).toEqual(['focus']);
+  });
+
   it('emits when the browser comes back online', () => {
     window.dispatchEvent(new Event('online'));
     expect(seen).toEqual(['online']);

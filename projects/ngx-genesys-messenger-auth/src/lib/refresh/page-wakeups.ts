@@ -1,11 +1,12 @@
 import { Observable, filter, fromEvent, map, merge } from 'rxjs';
 
 /** Why the page may have missed a timer: the moments to check at once whether the JWT is due. */
-export type PageWakeup = 'visible' | 'online' | 'resume' | 'pageshow';
+export type PageWakeup = 'visible' | 'focus' | 'online' | 'resume' | 'pageshow';
 
 /**
  * Page Lifecycle moments after which timers may have fired late or not at all: the tab becomes
- * visible, the network comes back, a frozen page resumes, or the page returns from the bfcache.
+ * visible, the window gets the focus back, the network comes back, a frozen page resumes, or the
+ * page returns from the bfcache.
  * Cold: each subscription adds its own listeners and removes them on unsubscribe.
  * @param doc the document whose visibility and lifecycle events to follow
  * @param win the window whose `online` and `pageshow` events to follow
@@ -17,6 +18,7 @@ export function pageWakeups(doc: Document, win: Window): Observable<PageWakeup> 
       filter(() => doc.visibilityState === 'visible'),
       map((): PageWakeup => 'visible'),
     ),
+    fromEvent(win, 'focus').pipe(map((): PageWakeup => 'focus')),
     fromEvent(win, 'online').pipe(map((): PageWakeup => 'online')),
     fromEvent(doc, 'resume').pipe(map((): PageWakeup => 'resume')),
     fromEvent<PageTransitionEvent>(win, 'pageshow').pipe(

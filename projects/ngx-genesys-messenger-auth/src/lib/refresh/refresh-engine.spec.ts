@@ -89,6 +89,19 @@ describe(refreshEngine.name, () => {
     expect(attemptTimes()).toEqual([0, 0]);
   });
 
+  it('aims the deadline again by the wall clock when the page wakes before it is due', async () => {
+    attempt.mockImplementation(async () => {
+      times.push(Date.now() - START);
+      return { kind: 'skipped', observation: due };
+    });
+    // Due in three minutes; the laptop sleeps two and a half: no timer of the page runs.
+    start({ ...due, receivedAt: START - MINUTE, expiresAt: START + 4 * MINUTE });
+    jest.setSystemTime(START + 150_000);
+    wakeups.next('visible');
+    await jest.advanceTimersByTimeAsync(31_000);
+    expect(attemptTimes()).toEqual([3 * MINUTE]);
+  });
+
   it('does not retry a final failure', async () => {
     attempt.mockImplementation(() =>
       Promise.reject(new MessengerAuthError(MessengerAuthErrorCode.SESSION_ENDED, 'gone')),

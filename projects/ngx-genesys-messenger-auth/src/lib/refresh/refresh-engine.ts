@@ -81,7 +81,12 @@ export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEn
       if (!observation) return EMPTY;
       const deadline = refreshDeadline(observation, policy);
       const due = merge(
-        deadlineTimer(deadline, now, scheduler).pipe(map(() => 'deadline')),
+        // A timer counts the page's time, which stands still while the laptop sleeps: every
+        // wake-up aims it at the deadline again by the wall clock.
+        merge(of('start'), inputs.wakeups).pipe(
+          switchMap(() => deadlineTimer(deadline, now, scheduler)),
+          map(() => 'deadline'),
+        ),
         inputs.wakeups.pipe(filter(() => now() >= deadline)),
         inputs.manual.pipe(map(() => 'manual')),
       );
