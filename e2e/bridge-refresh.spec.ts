@@ -172,10 +172,8 @@ test.describe('Messenger with the bridge: proactive refresh', () => {
           spent += step;
         }
         // Then, mostly, the laptop sleeps: briefly (less than a cycle) or for long.
-        // BRIDGE BUG (reported with issue 10, left failing on purpose): after a brief sleep that
-        // ends before the refresh is due, the bridge refreshes as late as it slept (its timer
-        // counts page time, which stood still), and the step that crosses the deadline does not
-        // settle; see the last test of bridge-wakeups.spec.ts.
+        // A brief sleep ends before the refresh is due: the wake-up re-aims the timer (see the
+        // last test of bridge-wakeups.spec.ts).
         if (random() < 0.2) continue;
         const asleep = Math.min(
           random() < 0.3 ? between(20_000, CYCLE_MS - 10_000) : between(4.5 * MINUTE, 3 * HOUR),

@@ -60,9 +60,7 @@ test.describe('Messenger with the bridge: catching up after sleep', () => {
     { name: '10 min', ms: 10 * MINUTE },
     { name: '8 h', ms: 8 * HOUR },
   ]) {
-    // BRIDGE BUG (reported with issue 10, left failing on purpose): the bridge's wake-ups
-    // (refresh/page-wakeups.ts) do not include `focus`, so after a sleep that ends with only the
-    // window's focus coming back the JWT stays expired until the deadline timer fires, minutes later.
+    // Each wake-up alone must do it: `focus` too (the window comes back to the front).
     for (const kind of PAGE_WAKEUP_KINDS) {
       test(`after ${sleep.name} asleep, the ${kind} wake-up renews the expired JWT within a round trip, silently`, async ({
         page,
@@ -126,9 +124,8 @@ test.describe('Messenger with the bridge: catching up after sleep', () => {
     }
   }
 
-  // BRIDGE BUG (reported with issue 10, left failing on purpose): a wake-up that finds the JWT
-  // not yet due leaves the deadline timer as it was, aimed in the page's timer time, which stood
-  // still during the sleep; the refresh then comes as late as the sleep was long, after the expiry.
+  // A wake-up that finds the JWT not yet due must aim the timer again: it counts the page's time,
+  // which stood still during the sleep, and would come as late as the sleep was long.
   test('after a sleep shorter than the time left before the refresh, the refresh still comes before the JWT expires', async ({
     page,
     context,
