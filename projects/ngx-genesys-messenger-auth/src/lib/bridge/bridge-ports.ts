@@ -38,7 +38,7 @@ export interface BridgeDeps {
   readonly channel: TabChannel;
   /** The authorization attempts the authorizer starts (for the timeline). */
   readonly authorizationStarts: Observable<AuthorizationMode>;
-  /** Moments to check at once whether the JWT is due (visible, online, resume, pageshow). */
+  /** Moments to check at once whether the JWT is due (visible, focus, online, resume, pageshow). */
   readonly wakeups: Observable<string>;
   readonly now: () => number;
   readonly scheduler: SchedulerLike;

@@ -21,7 +21,7 @@ import { readAfterStorageLag } from './storage-lag';
 /** What a {@link JwtSchedule} runs on. */
 export interface JwtScheduleDeps {
   readonly policy: RefreshPolicy;
-  /** Moments to check at once whether the JWT is due (visible, online, resume, pageshow). */
+  /** Moments to check at once whether the JWT is due (visible, focus, online, resume, pageshow). */
   readonly wakeups: Observable<string>;
   readonly now: () => number;
   readonly scheduler: SchedulerLike;

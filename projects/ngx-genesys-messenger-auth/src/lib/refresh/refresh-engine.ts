@@ -52,7 +52,7 @@ export type RefreshEngineEvent =
 export interface RefreshEngineInputs {
   /** The JWT Messenger holds now (`null`: none). Each new one re-aims the timer. */
   readonly observations: Observable<JwtObservation | null>;
-  /** Moments to check at once whether the JWT is due (visible, online, resume, pageshow). */
+  /** Moments to check at once whether the JWT is due (visible, focus, online, resume, pageshow). */
   readonly wakeups: Observable<string>;
   /** Requests to refresh now, whatever the deadline. */
   readonly manual: Observable<void>;
