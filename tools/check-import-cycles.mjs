@@ -12,6 +12,7 @@ const ENTRY_POINTS = {
   'ngx-genesys-messenger-auth/core': 'core/public-api.ts',
   'ngx-genesys-messenger-auth/profile': 'profile/public-api.ts',
   'ngx-genesys-messenger-auth/testing': 'testing/public-api.ts',
+  'ngx-genesys-messenger-auth/testing/angular': 'testing/angular/public-api.ts',
 };
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/g;
 
