@@ -37,13 +37,14 @@ export function authorizationUrl(options: {
 }
 
 /**
- * Sends the page to an authorization URL and captures the request the IdP redirects it to.
+ * Sends the page to the IdP with `navigate` and captures the request the IdP redirects the main
+ * frame to, noting whether the IdP showed a page of its own on the way.
  * (`page.route` cannot be used: it does not see the targets of redirects.)
  */
-export async function followAuthorization(
+export async function captureAuthorization(
   page: Page,
-  url: string,
   redirectUri: string,
+  navigate: () => Promise<unknown>,
 ): Promise<AuthorizationOutcome> {
   let sawIdpPage = false;
   const onResponse = (response: Response) => {
@@ -54,11 +55,23 @@ export async function followAuthorization(
   };
   page.on('response', onResponse);
   try {
-    const redirected = page.waitForRequest((request) => request.url().startsWith(redirectUri));
-    await page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
+    const redirected = page.waitForRequest(
+      (request) => request.frame() === page.mainFrame() && request.url().startsWith(redirectUri),
+    );
+    // The navigation may tear down what started it before it answers.
+    await navigate().catch(() => undefined);
     const request = await redirected;
     return { redirect: new URL(request.url()), sawIdpPage };
   } finally {
     page.off('response', onResponse);
   }
+}
+
+/** Sends the page to an authorization URL and captures the request the IdP redirects it to. */
+export function followAuthorization(
+  page: Page,
+  url: string,
+  redirectUri: string,
+): Promise<AuthorizationOutcome> {
+  return captureAuthorization(page, redirectUri, () => page.goto(url, { waitUntil: 'commit' }));
 }

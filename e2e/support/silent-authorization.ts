@@ -1,6 +1,5 @@
-import type { Page, Response } from '@playwright/test';
-import type { AuthorizationOutcome } from './authorization-request';
-import { IDP_ISSUER } from './stack';
+import type { Page } from '@playwright/test';
+import { captureAuthorization, type AuthorizationOutcome } from './authorization-request';
 
 /**
  * Runs an authorization request in a hidden iframe of the page, as the bridge's silent
@@ -49,28 +48,12 @@ export async function authorizeInHiddenIframe(
  * Sends the whole page to an authorization URL from the page's own script (`location.assign`,
  * as the bridge does) and captures the request the IdP redirects it to.
  */
-export async function authorizeAtTopLevel(
+export function authorizeAtTopLevel(
   page: Page,
   url: string,
   redirectUri: string,
 ): Promise<AuthorizationOutcome> {
-  let sawIdpPage = false;
-  const onResponse = (response: Response) => {
-    const isDocument = response.request().resourceType() === 'document';
-    if (isDocument && response.url().startsWith(IDP_ISSUER) && response.status() === 200) {
-      sawIdpPage = true;
-    }
-  };
-  page.on('response', onResponse);
-  try {
-    const redirected = page.waitForRequest(
-      (request) => request.frame() === page.mainFrame() && request.url().startsWith(redirectUri),
-    );
-    // The navigation may tear the evaluation's context down before it answers.
-    await page.evaluate((target) => window.location.assign(target), url).catch(() => undefined);
-    const request = await redirected;
-    return { redirect: new URL(request.url()), sawIdpPage };
-  } finally {
-    page.off('response', onResponse);
-  }
+  return captureAuthorization(page, redirectUri, () =>
+    page.evaluate((target) => window.location.assign(target), url),
+  );
 }

@@ -93,16 +93,22 @@ describe(`${MessengerAuthBridge.name} across tabs and wake-ups`, () => {
   });
 
   describe('in Chromium, where each tab reads its own copy of localStorage', () => {
-    let tabs: Page[];
-
-    beforeEach(async () => {
+    /** A new browser whose tabs share one lock and each read a copy of localStorage. */
+    function newChromiumWorld(copyLagMs?: number): void {
       world.closeAll();
       window.localStorage.clear();
       world = new BridgeWorld({
         later: (task) => setTimeout(task, 0),
         signOutLocally: jest.fn(),
         chromium: true,
+        copyLagMs,
       });
+    }
+
+    let tabs: Page[];
+
+    beforeEach(async () => {
+      newChromiumWorld();
       tabs = [];
       for (let i = 0; i < 3; i++) {
         tabs.push(await world.open());
@@ -135,14 +141,7 @@ describe(`${MessengerAuthBridge.name} across tabs and wake-ups`, () => {
     });
 
     it('a tab whose copy of storage lags follows a broadcast as soon as its copy shows the JWT', async () => {
-      world.closeAll();
-      window.localStorage.clear();
-      world = new BridgeWorld({
-        later: (task) => setTimeout(task, 0),
-        signOutLocally: jest.fn(),
-        chromium: true,
-        copyLagMs: 300,
-      });
+      newChromiumWorld(300);
       const [first, second] = [await world.open(), await world.open()];
       await jest.advanceTimersByTimeAsync(90_000);
       first.bridge.refreshNow();
