@@ -195,6 +195,7 @@ export class CodeBroker {
         this.stopRecovery(error);
         throw error;
       });
+    // Recovery may have waited in `ended` (tab hidden or offline): a code means it goes on.
     if (code) this.timeline.setState('authorizing');
     return code;
   }
