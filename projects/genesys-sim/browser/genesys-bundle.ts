@@ -3,8 +3,8 @@
  * emulator as Messenger and the simulator (the script's own origin) as Genesys Cloud.
  */
 import {
-  HttpGenesysBackend,
   MessengerEmulator,
+  ɵHttpGenesysBackend as HttpGenesysBackend,
   type EmulatorWindow,
   type MessengerVariants,
 } from 'ngx-genesys-messenger-auth/testing';

@@ -16,10 +16,10 @@ import {
 } from '../../node-kit/src/cli-config';
 import { ConfigError, quote } from '../../node-kit/src/config-error';
 import {
-  DEFAULT_REFRESH_TOKEN_LIFETIME_S,
-  MAX_RATE_LIMIT,
-  parseRateLimits,
-  REFRESH_TOKEN_LIFETIME_RANGE_S,
+  ɵDEFAULT_REFRESH_TOKEN_LIFETIME_S as DEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  ɵMAX_RATE_LIMIT as MAX_RATE_LIMIT,
+  ɵparseRateLimits as parseRateLimits,
+  ɵREFRESH_TOKEN_LIFETIME_RANGE_S as REFRESH_TOKEN_LIFETIME_RANGE_S,
   type DeploymentConfig,
   type RateLimits,
 } from 'ngx-genesys-messenger-auth/testing';

@@ -12,13 +12,13 @@
  *   restore the configured limits.
  */
 import type { FastifyInstance } from 'fastify';
+import { parseFaultRule } from './fault-rules';
 import { sendPlatformError } from './platform-errors';
 import {
   DEFAULT_MESSENGER_VARIANTS,
   GenesysApiError,
-  parseFaultRule,
-  parseRateLimits,
   SIM_ENDPOINTS,
+  ɵparseRateLimits as parseRateLimits,
   type MessengerVariants,
   type SimEndpoint,
   type SimulatedGenesys,

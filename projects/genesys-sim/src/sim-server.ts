@@ -6,8 +6,8 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import {
-  GENESYS_PATHS,
   SimulatedGenesys,
+  ɵGENESYS_PATHS as GENESYS_PATHS,
   type IdentityProviderPort,
 } from 'ngx-genesys-messenger-auth/testing';
 import type { Es256Signer } from './es256-signer';

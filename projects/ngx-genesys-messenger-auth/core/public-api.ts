@@ -57,13 +57,17 @@ export {
 export {
   MessengerAuthError,
   MessengerAuthErrorCode,
-  closestName,
-  describeError,
-  describeValue,
   formatErrorCode,
-  invalidConfigError,
   isMessengerAuthError,
-  unknownFieldError,
   type MessengerAuthErrorOptions,
 } from './src/errors';
 export { REDACTED, REDACTED_URL_PARAMETERS, fingerprint, redactUrl } from './src/redaction';
+
+// For the library's other entry points only (readable messages of its errors and validation): not
+// public API, may change in any release.
+export {
+  closestName as ɵclosestName,
+  describeError as ɵdescribeError,
+  describeValue as ɵdescribeValue,
+  invalidConfigError as ɵinvalidConfigError,
+} from './src/errors';

@@ -1,6 +1,7 @@
 /*
  * ngx-genesys-messenger-auth/testing: an emulator of Genesys Messenger and its token API, for
- * unit tests of code that talks to Messenger. The local Genesys simulator is built from it too.
+ * unit tests of code that talks to Messenger. The local Genesys simulator is built from it too;
+ * what only the simulator needs is exported at the end with a `ɵ` prefix and is not public API.
  */
 
 // Messenger in the page.
@@ -19,9 +20,8 @@ export {
 } from './src/messenger/messenger-variants';
 export { MessengerTokenStore } from './src/messenger/messenger-token-store';
 export { GenesysBus, REAL_BUS_ENVIRONMENT, type BusEnvironment } from './src/bus/genesys-bus';
-export { GenesysDispatcher } from './src/bus/genesys-dispatcher';
 
-// Genesys behind it.
+// Genesys behind it, in memory.
 export type {
   ExchangeParameters,
   GenesysBackend,
@@ -36,29 +36,36 @@ export {
   InMemoryIdentityProvider,
   type CodeOptions,
 } from './src/backend/in-memory-identity-provider';
-export { InMemoryJwtSigner } from './src/backend/in-memory-jwt-signer';
-export {
-  GENESYS_PATHS,
-  HttpGenesysBackend,
-  type GenesysOrigins,
-} from './src/backend/http-genesys-backend';
 export {
   GenesysApiError,
   type GenesysErrorBody,
   type RejectionReason,
 } from './src/backend/genesys-api-error';
+
+// What `InMemoryGenesysBackend.genesys` is: faults, per-minute limits, stats and the clock.
 export {
   SimulatedGenesys,
   type SimStats,
   type SimulatedGenesysOptions,
 } from './src/backend/simulated-genesys';
 export {
-  DEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  FaultPlan,
+  SIM_ENDPOINTS,
+  type FaultAction,
+  type FaultRule,
+  type SimEndpoint,
+} from './src/backend/fault-plan';
+export {
   GenesysTokenService,
-  MAX_JWT_LIFETIME_S,
-  REFRESH_TOKEN_LIFETIME_RANGE_S,
+  type GenesysTokenServiceOptions,
   type GenesysTokens,
 } from './src/backend/genesys-token-service';
+export {
+  RATE_LIMITED_ENDPOINTS,
+  RateLimiter,
+  type RateLimitedEndpoint,
+  type RateLimits,
+} from './src/backend/rate-limits';
 export type {
   GapStats,
   SessionStats,
@@ -72,22 +79,20 @@ export {
   type IdpGrant,
   type JwtSigner,
 } from './src/backend/token-ports';
-export {
-  FaultPlan,
-  SIM_ENDPOINTS,
-  parseFaultRule,
-  type FaultAction,
-  type FaultRule,
-  type SimEndpoint,
-} from './src/backend/fault-plan';
 export type { OAuthExchangeParameters } from './src/backend/request-validation';
+
+// For the local Genesys simulator only (its HTTP server and browser bundle): not public API, may
+// change in any release.
 export {
-  MAX_RATE_LIMIT,
-  NO_RATE_LIMITS,
-  RATE_LIMITED_ENDPOINTS,
-  RATE_LIMIT_WINDOW_MS,
-  RateLimiter,
-  parseRateLimits,
-  type RateLimitedEndpoint,
-  type RateLimits,
+  GENESYS_PATHS as ɵGENESYS_PATHS,
+  HttpGenesysBackend as ɵHttpGenesysBackend,
+  type GenesysOrigins as ɵGenesysOrigins,
+} from './src/backend/http-genesys-backend';
+export {
+  DEFAULT_REFRESH_TOKEN_LIFETIME_S as ɵDEFAULT_REFRESH_TOKEN_LIFETIME_S,
+  REFRESH_TOKEN_LIFETIME_RANGE_S as ɵREFRESH_TOKEN_LIFETIME_RANGE_S,
+} from './src/backend/genesys-token-service';
+export {
+  MAX_RATE_LIMIT as ɵMAX_RATE_LIMIT,
+  parseRateLimits as ɵparseRateLimits,
 } from './src/backend/rate-limits';

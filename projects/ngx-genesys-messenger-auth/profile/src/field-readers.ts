@@ -2,7 +2,10 @@
  * Small typed validators that report to an IssueLog instead of throwing, so that one pass finds
  * every problem. Each returns the value when it is acceptable, otherwise undefined.
  */
-import { closestName, describeValue } from 'ngx-genesys-messenger-auth/core';
+import {
+  ɵclosestName as closestName,
+  ɵdescribeValue as describeValue,
+} from 'ngx-genesys-messenger-auth/core';
 
 import { IssueLog, pathOf } from './profile-issue';
 

@@ -1,4 +1,8 @@
-import { GENESYS_REGIONS, describeValue, regionOf } from 'ngx-genesys-messenger-auth/core';
+import {
+  GENESYS_REGIONS,
+  regionOf,
+  ɵdescribeValue as describeValue,
+} from 'ngx-genesys-messenger-auth/core';
 
 import { type Section, readSection, readSecureUrl } from './field-readers';
 import type { IssueLog } from './profile-issue';

@@ -1,4 +1,4 @@
-import { describeValue } from 'ngx-genesys-messenger-auth/core';
+import { ɵdescribeValue as describeValue } from 'ngx-genesys-messenger-auth/core';
 
 import { type Section, readSection, readSecureUrl } from './field-readers';
 import { formatDuration } from './format-duration';

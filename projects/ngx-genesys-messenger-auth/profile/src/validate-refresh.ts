@@ -1,7 +1,7 @@
 import {
   DEFAULT_REFRESH_POLICY,
   MAX_TIMER_DELAY_MS,
-  describeValue,
+  ɵdescribeValue as describeValue,
 } from 'ngx-genesys-messenger-auth/core';
 
 import { readSection } from './field-readers';

@@ -1,7 +1,7 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import {
-  describeError,
   formatErrorCode,
+  ɵdescribeError as describeError,
   type MessengerAuthError,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel, type MessengerAuthLogger } from '../logging/messenger-auth-logger';

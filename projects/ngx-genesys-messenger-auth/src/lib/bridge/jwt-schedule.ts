@@ -6,8 +6,8 @@ import {
   type Subscription,
 } from 'rxjs';
 import {
-  describeError,
   fingerprint,
+  ɵdescribeError as describeError,
   type JwtObservation,
   type RefreshPolicy,
 } from 'ngx-genesys-messenger-auth/core';
