@@ -23,6 +23,7 @@ module.exports = {
       testPathIgnorePatterns: [
         '\\.browser\\.spec\\.ts$',
         '<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/',
+        '<rootDir>/projects/ngx-genesys-messenger-auth/schematics/',
       ],
       setupFilesAfterEnv: ['<rootDir>/tools/jest/setup-angular.ts'],
       moduleNameMapper: {
@@ -41,7 +42,11 @@ module.exports = {
       moduleNameMapper: LIBRARY_SOURCES,
       // ESM-only packages the server specs import, compiled to CommonJS for jest.
       transformIgnorePatterns: ['node_modules/(?!(jose)/)'],
-      testMatch: ['<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/**/*.spec.ts',
+        // The ng-add schematic runs in Node, as the Angular CLI runs it.
+        '<rootDir>/projects/ngx-genesys-messenger-auth/schematics/**/*.spec.ts',
+      ],
     },
   ],
 };

@@ -4,6 +4,7 @@ import { ROOT, run } from './setup.mjs';
 
 export const TS_PROJECTS = [
   'projects/ngx-genesys-messenger-auth/tsconfig.lib.json',
+  'projects/ngx-genesys-messenger-auth/tsconfig.schematics.json',
   'projects/demo-portal/tsconfig.app.json',
   'projects/demo-portal/tsconfig.browser-spec.json',
   'projects/admin/tsconfig.app.json',

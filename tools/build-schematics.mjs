@@ -1,0 +1,22 @@
+// Compiles the library's `ng add` schematic (CommonJS, for the Angular CLI) into the built package.
+// Runs after ng-packagr, which empties dist/ngx-genesys-messenger-auth first.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ROOT, run } from './setup.mjs';
+
+const SOURCE = join(ROOT, 'projects/ngx-genesys-messenger-auth/schematics');
+const OUT = join(ROOT, 'dist/ngx-genesys-messenger-auth/schematics');
+/** The files tsc does not emit: the collection and the schema the CLI reads. */
+const JSON_FILES = ['collection.json', 'ng-add/schema.json'];
+
+export function buildSchematics() {
+  run('npx', ['tsc', '-p', 'projects/ngx-genesys-messenger-auth/tsconfig.schematics.json'], {
+    cwd: ROOT,
+  });
+  for (const file of JSON_FILES) {
+    mkdirSync(dirname(join(OUT, file)), { recursive: true });
+    copyFileSync(join(SOURCE, file), join(OUT, file));
+  }
+  // The package is "type": "module"; the CLI require()s the schematic, so this folder is CommonJS.
+  writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+}
