@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing (npm dependencies, Debian chromium), then runs every check:
-// lint, type checks, jest, the production builds, karma in Chromium and Playwright e2e.
+// lint, type checks, jest, the production builds, the library's package, karma in Chromium and
+// Playwright e2e.
 // Every step runs even when an earlier one failed, so one run shows every failure; the exit code
 // is non-zero when any step failed. `npm test -- karma e2e` runs only the steps named.
 import { spawn } from 'node:child_process';
@@ -33,6 +34,9 @@ const STEPS = [
   step('typecheck', 'node tools/typecheck.mjs', 5 * MINUTE),
   step('jest', 'npx jest --ci', 10 * MINUTE),
   step('build', 'node tools/build.mjs', 10 * MINUTE),
+  // After the whole build (the library and its schematics): the packed tarball, its package.json
+  // and types (publint, arethetypeswrong) and the API report of every entry point.
+  step('package', 'node tools/package-check.mjs', 3 * MINUTE),
   {
     name: 'karma',
     parts: KARMA_PROJECTS.map((project) => [project, `npx ng test ${project} --watch=false`]),
