@@ -1,6 +1,6 @@
 // Compiles the library's `ng add` schematic (CommonJS, for the Angular CLI) into the built package.
 // Runs after ng-packagr, which empties dist/ngx-genesys-messenger-auth first.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, run } from './setup.mjs';
 
@@ -19,4 +19,8 @@ export function buildSchematics() {
   }
   // The package is "type": "module"; the CLI require()s the schematic, so this folder is CommonJS.
   writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+  // ng-packagr's .npmignore leaves out every nested package.json; this one must ship.
+  const npmignore = join(OUT, '..', '.npmignore');
+  const rules = readFileSync(npmignore, 'utf-8').trimEnd();
+  writeFileSync(npmignore, `${rules}\n!schematics/package.json\n`);
 }
