@@ -134,8 +134,10 @@ describe(MessengerAuthorizer.name, () => {
       await loginAndComeBack((state) => codeAnswer(state));
       const state = new URL(page.assigned[0]).searchParams.get('state') as string;
       page.url = new URL(`${REDIRECT_URI}?${codeAnswer(state)}`);
-      expect(await authorizer.captureRedirect()).toBeUndefined();
-      expect(page.replaced).toHaveLength(1);
+      expect(await authorizer.captureRedirect()).toMatchObject({
+        code: MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+      });
+      expect(page.replaced.map(([, url]) => url)).toEqual(['/orders/42?tab=2#notes', '/']);
     });
 
     it('refuses an answer naming another issuer', async () => {
@@ -203,8 +205,26 @@ describe(MessengerAuthorizer.name, () => {
       expect(page.url.href).toBe(ROUTE);
     });
 
-    it('leaves the callback path alone when no attempt with that state is pending', async () => {
-      page.url = new URL(`${REDIRECT_URI}?code=x&state=unknown`);
+    it.each([
+      ['an unknown state', 'code=x&state=unknown'],
+      ['no state', 'code=x'],
+      ['an error without state', 'error=login_required'],
+    ])(
+      'removes an answer with %s from its own callback path and starts at the root',
+      async (_, answer) => {
+        page.url = new URL(`${REDIRECT_URI}?${answer}`);
+        expect(await authorizer.captureRedirect()).toMatchObject({
+          code: MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
+        });
+        expect(page.replaced).toEqual([[page.historyState, '/']]);
+        expect(page.url.href).toBe(new URL('/', REDIRECT_URI).href);
+      },
+    );
+
+    it('leaves its callback path alone when it carries no answer, or an extended path', async () => {
+      page.url = new URL(REDIRECT_URI);
+      expect(await authorizer.captureRedirect()).toBeUndefined();
+      page.url = new URL(`${REDIRECT_URI}/more?code=x&state=unknown`);
       expect(await authorizer.captureRedirect()).toBeUndefined();
       expect(page.replaced).toEqual([]);
     });

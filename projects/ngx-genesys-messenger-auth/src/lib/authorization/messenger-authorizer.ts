@@ -71,19 +71,24 @@ export class MessengerAuthorizer implements AuthorizerPort {
     const { win, store } = this.env;
     const here = new URL(win.location.href);
     const state = here.searchParams.get('state');
-    if (!here.href.startsWith(this.env.redirectUri) || !state || !store.has(state))
-      return undefined;
+    if (!here.href.startsWith(this.env.redirectUri)) return undefined;
+    if (!state || !store.has(state)) {
+      if (here.pathname !== new URL(this.env.redirectUri).pathname) return undefined;
+      if (!RESPONSE_PARAMETERS.some((name) => here.searchParams.has(name))) return undefined;
+      // An answer at the bridge's own path that this tab did not ask for (a bookmarked or
+      // restored callback address, a cleared sessionStorage): its code is never used, and the
+      // portal starts at its root instead of a path its router does not know.
+      return (
+        this.leaveCallback('/') ??
+        callbackError('an authorization answer this tab did not ask for was removed from the URL')
+      );
+    }
     const pending = store.take(state) as PendingAuthorization;
     // A copy: the response is read after its parameters are stripped from the URL.
     const params = new URLSearchParams(here.search);
     for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
-    try {
-      // The portal's router and OIDC library must see neither the code nor the callback route.
-      win.history.replaceState(win.history.state, '', pending.returnTo || here.pathname);
-    } catch (error) {
-      // A page that forbids replaceState keeps the callback URL; the answer is still read once.
-      return callbackError('the callback URL could not be cleaned', error);
-    }
+    const notCleaned = this.leaveCallback(pending.returnTo || here.pathname);
+    if (notCleaned) return notCleaned;
     if (this.env.now() - pending.createdAt > MAX_PENDING_AGE_MS) {
       return callbackError('the authorization answer came back after its request expired');
     }
@@ -99,6 +104,21 @@ export class MessengerAuthorizer implements AuthorizerPort {
     }
     if (pending.scrollY) win.requestAnimationFrame(() => win.scrollTo(0, pending.scrollY));
     return codeFromAnswer(params, pending, settings.idp);
+  }
+
+  /**
+   * Replaces the callback address: the portal's router and OIDC library must see neither the
+   * code nor the callback route.
+   * @returns an error when the page forbids it (the answer is then still read once)
+   */
+  private leaveCallback(to: string): MessengerAuthError | undefined {
+    const { history } = this.env.win;
+    try {
+      history.replaceState(history.state, '', to);
+      return undefined;
+    } catch (error) {
+      return callbackError('the callback URL could not be cleaned', error);
+    }
   }
 
   /** Tries to get a code in a hidden iframe, without showing anything or leaving the page. */
