@@ -31,54 +31,51 @@ export type MessengerAuthState =
 export type MessengerAuthEndReason =
   'refresh-failed' | 'waiting-for-page' | 'login-required' | 'login-loop-prevented';
 
-/** What every timeline event carries. */
-interface EventBase {
+/**
+ * The bridge's timeline. Every event carries `at`, when it happened (ms since the epoch, this
+ * tab's clock). Events never carry a token, code, verifier or secret: JWTs appear as fingerprints
+ * (the last 6 characters of a hash).
+ */
+export type MessengerAuthEvent = {
   /** When it happened (ms since the epoch, this tab's clock). */
   readonly at: number;
-}
-
-/**
- * The bridge's timeline. Events never carry a token, code, verifier or secret: JWTs appear as
- * fingerprints (the last 6 characters of a hash).
- */
-export type MessengerAuthEvent = EventBase &
-  (
-    | {
-        readonly type: 'state-changed';
-        readonly from: MessengerAuthState;
-        readonly to: MessengerAuthState;
-      }
-    | {
-        readonly type: 'authorization-started';
-        readonly mode: 'silent-iframe' | 'silent-redirect' | 'interactive';
-      }
-    | { readonly type: 'authorization-failed'; readonly reason: string }
-    | { readonly type: 'code-handed-over'; readonly via: 'getAuthCode' | 'signIn' }
-    | {
-        readonly type: 'jwt-observed';
-        readonly jwt: string;
-        readonly expiresAt: number;
-        readonly source: string;
-      }
-    | { readonly type: 'refresh-scheduled'; readonly refreshAt: number }
-    | { readonly type: 'refresh-started'; readonly trigger: string }
-    | { readonly type: 'refreshed'; readonly jwt: string; readonly expiresAt: number }
-    | { readonly type: 'refresh-skipped'; readonly reason: 'another-tab' }
-    | {
-        readonly type: 'refresh-retrying';
-        readonly attempt: number;
-        readonly delayMs: number;
-        readonly reason: string;
-      }
-    | { readonly type: 'session-ended'; readonly reason: string }
-    | {
-        readonly type: 'recovery-stopped';
-        readonly reason: MessengerAuthEndReason;
-        readonly detail: string;
-      }
-    | { readonly type: 'signed-out'; readonly origin: 'portal' | 'messenger' | 'other-tab' }
-    | { readonly type: 'error'; readonly code: string; readonly message: string }
-  );
+} & (
+  | {
+      readonly type: 'state-changed';
+      readonly from: MessengerAuthState;
+      readonly to: MessengerAuthState;
+    }
+  | {
+      readonly type: 'authorization-started';
+      readonly mode: 'silent-iframe' | 'silent-redirect' | 'interactive';
+    }
+  | { readonly type: 'authorization-failed'; readonly reason: string }
+  | { readonly type: 'code-handed-over'; readonly via: 'getAuthCode' | 'signIn' }
+  | {
+      readonly type: 'jwt-observed';
+      readonly jwt: string;
+      readonly expiresAt: number;
+      readonly source: string;
+    }
+  | { readonly type: 'refresh-scheduled'; readonly refreshAt: number }
+  | { readonly type: 'refresh-started'; readonly trigger: string }
+  | { readonly type: 'refreshed'; readonly jwt: string; readonly expiresAt: number }
+  | { readonly type: 'refresh-skipped'; readonly reason: 'another-tab' }
+  | {
+      readonly type: 'refresh-retrying';
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly reason: string;
+    }
+  | { readonly type: 'session-ended'; readonly reason: string }
+  | {
+      readonly type: 'recovery-stopped';
+      readonly reason: MessengerAuthEndReason;
+      readonly detail: string;
+    }
+  | { readonly type: 'signed-out'; readonly origin: 'portal' | 'messenger' | 'other-tab' }
+  | { readonly type: 'error'; readonly code: string; readonly message: string }
+);
 
 /** One of the event type names. */
 export type MessengerAuthEventType = MessengerAuthEvent['type'];
