@@ -12,8 +12,23 @@ const LIBRARY_SOURCES = {
 };
 
 /** @type {import('jest').Config} */
+/**
+ * The coverage benchmark (bench/coverage): its checks are specs of `npm test`; the full run
+ * (`*.bench.ts`, all strategies) only when `npm run bench -- coverage` sets BENCH_RUN.
+ */
+const benchProject = {
+  ...angularPreset,
+  displayName: 'bench',
+  rootDir: __dirname,
+  roots: ['<rootDir>/bench'],
+  testMatch: process.env.BENCH_RUN ? ['**/*.bench.ts'] : ['**/*.spec.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tools/jest/setup-angular.ts'],
+  moduleNameMapper: { ...angularPreset.moduleNameMapper, ...LIBRARY_SOURCES },
+};
+
 module.exports = {
   projects: [
+    benchProject,
     {
       ...angularPreset,
       displayName: 'angular',

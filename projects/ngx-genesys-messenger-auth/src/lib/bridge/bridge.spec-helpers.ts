@@ -2,7 +2,7 @@
  * Test-only: a browser of tabs that share one origin's localStorage, each running the real
  * MessengerAuthBridge beside the Messenger emulator, with an in-memory Genesys and IdP behind them.
  */
-import { asyncScheduler, BehaviorSubject, Subject } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, Subject, type SchedulerLike } from 'rxjs';
 import { DEFAULT_REFRESH_POLICY, installGenesysSnippet } from 'ngx-genesys-messenger-auth/core';
 import {
   InMemoryGenesysBackend,
@@ -118,11 +118,13 @@ export class BridgeWorld {
    * Opens a tab: snippet, bridge started, then Messenger booted.
    * @param portal this tab's portal session (default: the world's, shared by every tab)
    * @param authorizer this tab's authorizer (default: the world's stand-in)
+   * @param scheduler this tab's timers (default: the global ones; the benchmarks throttle them)
    */
   async open(
     variants: Partial<MessengerVariants> = {},
     portal: PortalSessionPort = this.portal,
     authorizer: AuthorizerPort & { readonly starts: Subject<AuthorizationMode> } = this.authorizer,
+    scheduler: SchedulerLike = asyncScheduler,
   ): Promise<Page> {
     const tab = this.origin.openTab();
     const deploymentId = TEST_DEPLOYMENT.id;
@@ -136,7 +138,7 @@ export class BridgeWorld {
     const bridge = new MessengerAuthBridge({
       deploymentId,
       policy: DEFAULT_REFRESH_POLICY,
-      messenger: new MessengerClient(tab, 30_000),
+      messenger: new MessengerClient(tab, 30_000, scheduler),
       portal,
       authorizer,
       store: new AuthorizationStore(window.sessionStorage, 'ngma'),
@@ -149,7 +151,7 @@ export class BridgeWorld {
       authorizationStarts: authorizer.starts,
       wakeups,
       now: () => Date.now(),
-      scheduler: asyncScheduler,
+      scheduler,
       random: () => 0.5,
       logger: this.logger,
     });
