@@ -71,3 +71,4 @@ export {
   describeValue as ɵdescribeValue,
   invalidConfigError as ɵinvalidConfigError,
 } from './src/errors';
+export { DEV_MODE as ɵDEV_MODE } from './src/dev-mode';

@@ -1,4 +1,5 @@
 import { invalidConfigError, unknownFieldError } from './errors';
+import { DEV_MODE } from './dev-mode';
 import { regionOf } from './genesys-regions';
 import { MAX_TIMER_DELAY_MS, type RefreshPolicy, validateRefreshPolicy } from './refresh-policy';
 
@@ -128,8 +129,9 @@ function checkEnvironment(value: unknown): string {
   if (origin) return origin;
   throw invalidConfigError(
     'environment',
-    'a Genesys environment ("prod", "prod-euw1"), a region ("euw1") or an https origin ' +
-      '(http only on localhost) without path',
+    DEV_MODE &&
+      'a Genesys environment ("prod", "prod-euw1"), a region ("euw1") or an https origin ' +
+        '(http only on localhost) without path',
     value,
   );
 }
@@ -138,7 +140,7 @@ function optionalString(config: Record<string, unknown>, field: string): string 
   const value = config[field];
   if (value === undefined) return undefined;
   if (typeof value === 'string' && NO_SPACE.test(value)) return value;
-  throw invalidConfigError(field, 'a non-empty string without spaces', value);
+  throw invalidConfigError(field, DEV_MODE && 'a non-empty string without spaces', value);
 }
 
 function checkScope(value: unknown): string {
@@ -146,7 +148,11 @@ function checkScope(value: unknown): string {
   if (typeof value === 'string' && SCOPE.test(value) && value.split(' ').includes('openid')) {
     return value;
   }
-  throw invalidConfigError('scope', 'scopes separated by single spaces, including "openid"', value);
+  throw invalidConfigError(
+    'scope',
+    DEV_MODE && 'scopes separated by single spaces, including "openid"',
+    value,
+  );
 }
 
 function checkRedirectPath(value: unknown): string {
@@ -155,7 +161,7 @@ function checkRedirectPath(value: unknown): string {
   if (typeof value === 'string' && /^\/(?![/\\])[^?#\s\\]*$/.test(value)) return value;
   throw invalidConfigError(
     'redirectPath',
-    'a path starting with a single "/", without "?", "#", "\\" or spaces',
+    DEV_MODE && 'a path starting with a single "/", without "?", "#", "\\" or spaces',
     value,
   );
 }
@@ -163,13 +169,17 @@ function checkRedirectPath(value: unknown): string {
 function checkSignedOut(value: unknown): 'anonymous' | 'none' {
   if (value === undefined) return DEFAULT_MESSENGER_AUTH_CONFIG.signedOut;
   if (value === 'anonymous' || value === 'none') return value;
-  throw invalidConfigError('signedOut', '"anonymous" or "none"', value);
+  throw invalidConfigError('signedOut', DEV_MODE && '"anonymous" or "none"', value);
 }
 
 function checkReauthMode(value: unknown): MessengerReauthMode {
   if (value === undefined) return DEFAULT_MESSENGER_AUTH_CONFIG.reauthMode;
   if (value === 'silent-then-interactive' || value === 'silent-only') return value;
-  throw invalidConfigError('reauthMode', '"silent-then-interactive" or "silent-only"', value);
+  throw invalidConfigError(
+    'reauthMode',
+    DEV_MODE && '"silent-then-interactive" or "silent-only"',
+    value,
+  );
 }
 
 function checkDuration(field: string, value: unknown, fallback: number, min: number): number {
@@ -177,7 +187,11 @@ function checkDuration(field: string, value: unknown, fallback: number, min: num
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (value >= min && value <= MAX_TIMER_DELAY_MS) return value;
   }
-  throw invalidConfigError(field, `a number of ms from ${min} to ${MAX_TIMER_DELAY_MS}`, value);
+  throw invalidConfigError(
+    field,
+    DEV_MODE && `a number of ms from ${min} to ${MAX_TIMER_DELAY_MS}`,
+    value,
+  );
 }
 
 /**
@@ -195,7 +209,7 @@ function checkDuration(field: string, value: unknown, fallback: number, min: num
  * ```
  */
 export function validateMessengerAuthConfig(config: unknown): ResolvedMessengerAuthConfig {
-  if (!isPlainObject(config)) throw invalidConfigError('config', 'an object', config);
+  if (!isPlainObject(config)) throw invalidConfigError('config', DEV_MODE && 'an object', config);
   for (const key of Object.keys(config)) {
     if (!(CONFIG_FIELDS as string[]).includes(key)) {
       throw unknownFieldError('config', key, CONFIG_FIELDS);
@@ -203,11 +217,15 @@ export function validateMessengerAuthConfig(config: unknown): ResolvedMessengerA
   }
   const deploymentId = config['deploymentId'];
   if (typeof deploymentId !== 'string' || !DEPLOYMENT_ID.test(deploymentId)) {
-    throw invalidConfigError('deploymentId', '1–128 letters, digits, "-" or "_"', deploymentId);
+    throw invalidConfigError(
+      'deploymentId',
+      DEV_MODE && '1–128 letters, digits, "-" or "_"',
+      deploymentId,
+    );
   }
   const refresh = config['refresh'];
   if (refresh !== undefined && !isPlainObject(refresh)) {
-    throw invalidConfigError('refresh', 'an object', refresh);
+    throw invalidConfigError('refresh', DEV_MODE && 'an object', refresh);
   }
   const defaults = DEFAULT_MESSENGER_AUTH_CONFIG;
   return Object.freeze({

@@ -1,3 +1,6 @@
+/** See dev-mode.ts. */
+declare const ngDevMode: unknown;
+
 /**
  * The codes of the errors the library raises, in the reserved range 4100–4199 (after
  * `RuntimeErrorCode` in angular/angular `packages/core/src/errors.ts`). A code never changes
@@ -81,9 +84,14 @@ export interface MessengerAuthErrorOptions {
   readonly cause?: unknown;
 }
 
+/** Where production builds, which carry no texts, send the reader. */
+const SEE_README = 'see "Error codes" in the ngx-genesys-messenger-auth README';
+
 /**
  * An error of the library. Its message starts with the formatted code (`NGMA4101: ...`) so that
- * logs, bug reports and documentation can be matched by code.
+ * logs, bug reports and documentation can be matched by code. Production builds leave the texts
+ * out, as Angular does with its own errors: the message is then the code, the field if any and a
+ * pointer to the README's table of codes (`NGMA4101 (refresh.leadMs): see "Error codes" in ...`).
  */
 export class MessengerAuthError extends Error {
   override readonly name = 'MessengerAuthError';
@@ -93,16 +101,20 @@ export class MessengerAuthError extends Error {
 
   /**
    * @param code what went wrong, as a stable number
-   * @param message a human explanation, without the code prefix
+   * @param message a human explanation, without the code prefix; `false` in production builds
+   *   (write `DEV_MODE && '…'` so that the text is left out of them)
    * @param options the offending field and the underlying error
    */
   constructor(
     readonly code: MessengerAuthErrorCode,
-    message: string,
+    message: string | false,
     options: MessengerAuthErrorOptions = {},
   ) {
+    const field = options.field === undefined ? '' : ` (${options.field})`;
     super(
-      `${formatErrorCode(code)}: ${message}`,
+      message === false
+        ? `${formatErrorCode(code)}${field}: ${SEE_README}`
+        : `${formatErrorCode(code)}: ${message}`,
       'cause' in options ? { cause: options.cause } : undefined,
     );
     if (options.field !== undefined) this.field = options.field;
@@ -154,18 +166,24 @@ export function describeValue(value: unknown): string {
 /**
  * Creates the `INVALID_CONFIG` error for one field.
  * @param field the field's path, e.g. `refresh.leadMs`
- * @param expected what the field must be, phrased to follow "must be"
+ * @param expected what the field must be, phrased to follow "must be"; `false` in production
+ *   builds (call it with `DEV_MODE && '…'`, see dev-mode.ts)
  * @param actual the value found
- * @returns e.g. `NGMA4101: refresh.leadMs must be a finite number ≥ 0 (got -1)`
+ * @returns e.g. `NGMA4101: refresh.leadMs must be a finite number ≥ 0 (got -1)`; in production
+ *   builds `NGMA4101 (refresh.leadMs): see "Error codes" in the ngx-genesys-messenger-auth README`
  */
 export function invalidConfigError(
   field: string,
-  expected: string,
+  expected: string | false,
   actual: unknown,
 ): MessengerAuthError {
   return new MessengerAuthError(
     MessengerAuthErrorCode.INVALID_CONFIG,
-    `${field} must be ${expected} (got ${describeValue(actual)})`,
+    // Not DEV_MODE: esbuild folds this test as it parses, which also drops describeValue(),
+    // closestName() and unknownFieldText() from production bundles when nothing else uses them.
+    (typeof ngDevMode === 'undefined' || !!ngDevMode) &&
+      expected !== false &&
+      `${field} must be ${expected} (got ${describeValue(actual)})`,
     { field },
   );
 }
@@ -204,18 +222,22 @@ function editDistance(a: string, b: string): number {
  * @param known the fields the object may have
  * @returns e.g. `NGMA4101: config has an unknown field "deploymnetId" (did you mean
  *   "deploymentId"?); expected one of deploymentId, environment, ...`, whose `field` is the
- *   unknown field's path
+ *   unknown field's path; production builds have no text and no suggestion
  */
 export function unknownFieldError(
   objectPath: string,
   key: string,
   known: readonly string[],
 ): MessengerAuthError {
-  const close = closestName(key, known);
-  const hint = close ? ` (did you mean ${JSON.stringify(close)}?)` : '';
   return new MessengerAuthError(
     MessengerAuthErrorCode.INVALID_CONFIG,
-    `${objectPath} has an unknown field ${describeValue(key)}${hint}; expected one of ${known.join(', ')}`,
+    (typeof ngDevMode === 'undefined' || !!ngDevMode) && unknownFieldText(objectPath, key, known),
     { field: objectPath === 'config' ? key : `${objectPath}.${key}` },
   );
+}
+
+function unknownFieldText(objectPath: string, key: string, known: readonly string[]): string {
+  const close = closestName(key, known);
+  const hint = close ? ` (did you mean ${JSON.stringify(close)}?)` : '';
+  return `${objectPath} has an unknown field ${describeValue(key)}${hint}; expected one of ${known.join(', ')}`;
 }

@@ -1,4 +1,5 @@
-import { describeValue, invalidConfigError, unknownFieldError } from './errors';
+import { invalidConfigError, unknownFieldError } from './errors';
+import { DEV_MODE } from './dev-mode';
 import { readJwtTimes } from './jwt-claims';
 import { fingerprint } from './redaction';
 
@@ -35,10 +36,14 @@ const POLICY_FIELDS = Object.keys(DEFAULT_REFRESH_POLICY) as (keyof RefreshPolic
 
 function checkDuration(field: keyof RefreshPolicy, value: number, min: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw invalidConfigError(`refresh.${field}`, `a finite number ≥ ${min}`, value);
+    throw invalidConfigError(`refresh.${field}`, DEV_MODE && `a finite number ≥ ${min}`, value);
   }
   if (value > MAX_TIMER_DELAY_MS) {
-    throw invalidConfigError(`refresh.${field}`, `at most ${MAX_TIMER_DELAY_MS} (2^31 − 1)`, value);
+    throw invalidConfigError(
+      `refresh.${field}`,
+      DEV_MODE && `at most ${MAX_TIMER_DELAY_MS} (2^31 − 1)`,
+      value,
+    );
   }
 }
 
@@ -54,7 +59,7 @@ function checkDuration(field: keyof RefreshPolicy, value: number, min: number): 
  */
 export function validateRefreshPolicy(policy: Partial<RefreshPolicy> = {}): RefreshPolicy {
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
-    throw invalidConfigError('refresh', 'an object', policy);
+    throw invalidConfigError('refresh', DEV_MODE && 'an object', policy);
   }
   for (const key of Object.keys(policy)) {
     if (!(POLICY_FIELDS as string[]).includes(key)) {
@@ -76,21 +81,21 @@ export function validateRefreshPolicy(policy: Partial<RefreshPolicy> = {}): Refr
   if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1)) {
     throw invalidConfigError(
       'refresh.maxLeadFraction',
-      'a number between 0 and 1, exclusive',
+      DEV_MODE && 'a number between 0 and 1, exclusive',
       fraction,
     );
   }
   if (resolved.minLeadMs > resolved.leadMs) {
     throw invalidConfigError(
       'refresh.minLeadMs',
-      `at most refresh.leadMs (${describeValue(resolved.leadMs)})`,
+      DEV_MODE && `at most refresh.leadMs (${resolved.leadMs})`,
       resolved.minLeadMs,
     );
   }
   if (resolved.backoffCapMs < resolved.backoffBaseMs) {
     throw invalidConfigError(
       'refresh.backoffCapMs',
-      `at least refresh.backoffBaseMs (${describeValue(resolved.backoffBaseMs)})`,
+      DEV_MODE && `at least refresh.backoffBaseMs (${resolved.backoffBaseMs})`,
       resolved.backoffCapMs,
     );
   }

@@ -42,8 +42,11 @@ export const MESSENGER_AUTH_SCHEDULER = new InjectionToken<SchedulerLike>(
   },
 );
 
-/** Whether the bridge adds the Messenger deployment snippet itself (`withMessengerSnippet`). */
-export const MESSENGER_AUTH_INSTALLS_SNIPPET = new InjectionToken<boolean>(
-  ngDevMode ? 'MESSENGER_AUTH_INSTALLS_SNIPPET' : '',
-  { providedIn: 'root', factory: () => false },
-);
+/**
+ * How the bridge adds the Messenger deployment snippet itself (`withMessengerSnippet`), or `null`
+ * when the page has its own. A function rather than a flag, so that the installer is in a portal's
+ * bundle only when the portal calls `withMessengerSnippet()`.
+ */
+export const MESSENGER_AUTH_INSTALLS_SNIPPET = new InjectionToken<
+  ((win: Window, config: ResolvedMessengerAuthConfig) => void) | null
+>(ngDevMode ? 'MESSENGER_AUTH_INSTALLS_SNIPPET' : '', { providedIn: 'root', factory: () => null });

@@ -4,8 +4,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
   DEFAULT_MESSENGER_AUTH_CONFIG,
-  genesysHosts,
-  installGenesysSnippet,
   type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core';
 import {
@@ -64,7 +62,7 @@ export class MessengerAuth {
   private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
   private readonly oidc = inject(OidcSecurityService);
   private readonly portal = inject(OidcPortalSession);
-  private readonly installsSnippet = inject(MESSENGER_AUTH_INSTALLS_SNIPPET);
+  private readonly installSnippet = inject(MESSENGER_AUTH_INSTALLS_SNIPPET);
   private readonly now = inject(MESSENGER_AUTH_CLOCK);
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
@@ -172,15 +170,10 @@ export class MessengerAuth {
     config: ResolvedMessengerAuthConfig,
     bridge: MessengerAuthBridge,
   ): Promise<void> {
-    if (this.installsSnippet) {
+    if (this.installSnippet) {
       const signedIn = await firstValueFrom(this.portal.signedIn$);
       if (this.destroyed || (!signedIn && config.signedOut === 'none')) return;
-      const { apps } = genesysHosts(config.environment);
-      installGenesysSnippet(
-        this.win,
-        { environment: config.environment, deploymentId: config.deploymentId },
-        `${apps}/genesys-bootstrap/genesys.min.js`,
-      );
+      this.installSnippet(this.win, config);
     }
     bridge.start();
   }

@@ -9,8 +9,11 @@ import {
 } from '@angular/core';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
+  genesysHosts,
+  installGenesysSnippet,
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
+  type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core';
 import {
   ConsoleMessengerAuthLogger,
@@ -51,8 +54,17 @@ export interface MessengerAuthFeature<
 export function withMessengerSnippet(): MessengerAuthFeature<MessengerAuthFeatureKind.Snippet> {
   return {
     ɵkind: MessengerAuthFeatureKind.Snippet,
-    ɵproviders: [{ provide: MESSENGER_AUTH_INSTALLS_SNIPPET, useValue: true }],
+    ɵproviders: [{ provide: MESSENGER_AUTH_INSTALLS_SNIPPET, useValue: installSnippet }],
   };
+}
+
+function installSnippet(win: Window, config: ResolvedMessengerAuthConfig): void {
+  const { apps } = genesysHosts(config.environment);
+  installGenesysSnippet(
+    win,
+    { environment: config.environment, deploymentId: config.deploymentId },
+    `${apps}/genesys-bootstrap/genesys.min.js`,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   MessengerAuthError,
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 
 /** Messenger's own authorization request: what the bridge sends and what it must find on return. */
@@ -134,23 +135,23 @@ export function codeFromAnswer(
       return INTERACTION_REQUIRED_ERRORS.includes(response.error)
         ? new MessengerAuthError(
             MessengerAuthErrorCode.LOGIN_REQUIRED,
-            `the IdP needs the user (${response.error})`,
+            DEV_MODE && `the IdP needs the user (${response.error})`,
           )
         : new MessengerAuthError(
             MessengerAuthErrorCode.AUTHORIZATION_ERROR,
-            `the IdP answered ${response.error}`,
+            DEV_MODE && `the IdP answered ${response.error}`,
           );
     case 'refused':
       return response.problem === 'issuer-mismatch'
         ? new MessengerAuthError(
             MessengerAuthErrorCode.AUTHORIZATION_ISSUER_MISMATCH,
-            'the answer names another issuer',
+            DEV_MODE && 'the answer names another issuer',
           )
         : new MessengerAuthError(
             response.problem === 'state-mismatch'
               ? MessengerAuthErrorCode.AUTHORIZATION_STATE_MISMATCH
               : MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
-            `the IdP's answer was refused (${response.problem})`,
+            DEV_MODE && `the IdP's answer was refused (${response.problem})`,
           );
   }
 }

@@ -2,6 +2,7 @@ import {
   MessengerAuthError,
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 import {
   authorizationUrl,
@@ -63,7 +64,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
   captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
     return this.readRedirect().catch((error: unknown) =>
       // e.g. storage that refuses access: the bridge starts anyway, without this answer.
-      callbackError('the authorization answer could not be read', error),
+      callbackError(DEV_MODE && 'the authorization answer could not be read', error),
     );
   }
 
@@ -80,7 +81,9 @@ export class MessengerAuthorizer implements AuthorizerPort {
       // portal starts at its root instead of a path its router does not know.
       return (
         this.leaveCallback('/') ??
-        callbackError('an authorization answer this tab did not ask for was removed from the URL')
+        callbackError(
+          DEV_MODE && 'an authorization answer this tab did not ask for was removed from the URL',
+        )
       );
     }
     const pending = store.take(state) as PendingAuthorization;
@@ -90,7 +93,9 @@ export class MessengerAuthorizer implements AuthorizerPort {
     const notCleaned = this.leaveCallback(pending.returnTo || here.pathname);
     if (notCleaned) return notCleaned;
     if (this.env.now() - pending.createdAt > MAX_PENDING_AGE_MS) {
-      return callbackError('the authorization answer came back after its request expired');
+      return callbackError(
+        DEV_MODE && 'the authorization answer came back after its request expired',
+      );
     }
     let settings: AuthorizerSettings;
     try {
@@ -98,7 +103,8 @@ export class MessengerAuthorizer implements AuthorizerPort {
     } catch (error) {
       return new MessengerAuthError(
         MessengerAuthErrorCode.DISCOVERY_FAILED,
-        "the IdP's metadata is unavailable, so the authorization answer cannot be checked",
+        DEV_MODE &&
+          "the IdP's metadata is unavailable, so the authorization answer cannot be checked",
         { cause: error },
       );
     }
@@ -117,7 +123,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
       history.replaceState(history.state, '', to);
       return undefined;
     } catch (error) {
-      return callbackError('the callback URL could not be cleaned', error);
+      return callbackError(DEV_MODE && 'the callback URL could not be cleaned', error);
     }
   }
 
@@ -165,7 +171,8 @@ export class MessengerAuthorizer implements AuthorizerPort {
     if (!this.mayNavigate('interactive')) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
-        `a login for Messenger already happened ${Math.round((this.env.now() - (last ?? 0)) / 1000)} s ago; not starting another`,
+        DEV_MODE &&
+          `a login for Messenger already happened ${Math.round((this.env.now() - (last ?? 0)) / 1000)} s ago; not starting another`,
       );
     }
     await this.redirect(await this.env.settings(), 'interactive');
@@ -230,7 +237,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
   }
 }
 
-function callbackError(message: string, cause?: unknown): MessengerAuthError {
+function callbackError(message: string | false, cause?: unknown): MessengerAuthError {
   return new MessengerAuthError(
     MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
     message,

@@ -5,6 +5,7 @@ import {
   MessengerAuthErrorCode,
   rateLimitWaitMs,
   type GenesysAuthCodeResult,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import type { AuthProviderHandlers } from '../messenger/auth-provider-plugin';
@@ -179,7 +180,7 @@ export class CodeBroker {
     if (!this.deps.wanted()) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.PORTAL_SIGNED_OUT,
-        'nobody is signed in to the portal',
+        DEV_MODE && 'nobody is signed in to the portal',
       );
     }
     this.timeline.setState('authorizing');

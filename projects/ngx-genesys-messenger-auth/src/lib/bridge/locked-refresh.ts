@@ -5,6 +5,7 @@ import {
   MessengerAuthErrorCode,
   type JwtObservation,
   type RefreshPolicy,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import type { MessengerClient } from '../messenger/messenger-client';
@@ -86,7 +87,7 @@ export class LockedRefresh {
     if (!outcome.acquired) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.REFRESH_LOCK_TIMEOUT,
-        `no refresh lock (${outcome.reason})`,
+        DEV_MODE && `no refresh lock (${outcome.reason})`,
       );
     }
     return outcome.value;
@@ -117,7 +118,7 @@ export class LockedRefresh {
     if (!tracker.mayHaveRefreshToken()) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.SESSION_ENDED,
-        'Messenger holds no refresh token',
+        DEV_MODE && 'Messenger holds no refresh token',
       );
     }
     this.timeline.setState('refreshing');
@@ -129,7 +130,7 @@ export class LockedRefresh {
         if (current && tracker.storedJwt() === null) {
           throw new MessengerAuthError(
             MessengerAuthErrorCode.SESSION_ENDED,
-            'Messenger dropped its tokens after a failed refresh',
+            DEV_MODE && 'Messenger dropped its tokens after a failed refresh',
             { cause: error },
           );
         }
@@ -141,7 +142,7 @@ export class LockedRefresh {
     if (!observation) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.MALFORMED_JWT,
-        'no readable JWT after the refresh',
+        DEV_MODE && 'no readable JWT after the refresh',
       );
     }
     await lock.leaveNote(this.lockName, tracker.noteOf(observation));

@@ -4,6 +4,7 @@ import {
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
   type GenesysAuthenticatedData,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { registerAuthProvider } from '../messenger/auth-provider-plugin';
@@ -93,7 +94,8 @@ export class MessengerAuthBridge {
       return this.timeline.error(
         new MessengerAuthError(
           MessengerAuthErrorCode.MESSENGER_NOT_LOADED,
-          'window.Genesys is not defined: add the deployment snippet or withMessengerSnippet()',
+          DEV_MODE &&
+            'window.Genesys is not defined: add the deployment snippet or withMessengerSnippet()',
         ),
       );
     }

@@ -13,6 +13,7 @@ import {
   type GenesysGlobal,
   type GenesysPlugin,
   type GenesysHostWindow,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 
 /**
@@ -66,7 +67,7 @@ export class MessengerClient {
               () =>
                 new MessengerAuthError(
                   MessengerAuthErrorCode.MESSENGER_COMMAND_TIMEOUT,
-                  `Messenger did not answer ${name} within ${this.commandTimeoutMs} ms`,
+                  DEV_MODE && `Messenger did not answer ${name} within ${this.commandTimeoutMs} ms`,
                 ),
             ),
         }),
@@ -97,7 +98,9 @@ export class MessengerClient {
     const genesys = (this.win as GenesysHostWindow).Genesys;
     if (typeof genesys !== 'function') {
       throw new Error(
-        'window.Genesys is not defined: add the Messenger snippet or withMessengerSnippet()',
+        DEV_MODE
+          ? 'window.Genesys is not defined: add the Messenger snippet or withMessengerSnippet()'
+          : 'window.Genesys is not defined',
       );
     }
     return genesys;

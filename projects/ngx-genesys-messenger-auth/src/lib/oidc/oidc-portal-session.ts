@@ -4,7 +4,11 @@ import { distinctUntilChanged, firstValueFrom, map, type Observable } from 'rxjs
 import type { IdpMetadata } from '../authorization/authorization-request';
 import type { AuthorizerSettings } from '../authorization/messenger-authorizer';
 import type { PortalSessionPort } from '../bridge/bridge-ports';
-import { MessengerAuthError, MessengerAuthErrorCode } from 'ngx-genesys-messenger-auth/core';
+import {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+  ɵDEV_MODE as DEV_MODE,
+} from 'ngx-genesys-messenger-auth/core';
 import { MESSENGER_AUTH_CONFIG_SOURCE, MESSENGER_AUTH_SETUP } from '../messenger-auth-tokens';
 
 interface DiscoveryDocument {
@@ -58,7 +62,8 @@ export class OidcPortalSession implements PortalSessionPort {
     if (!oidcConfig?.authority || !oidcConfig.clientId) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.MISSING_OIDC_CONFIG,
-        `angular-auth-oidc-client has no configuration${config.oidcConfigId ? ` "${config.oidcConfigId}"` : ''} with an authority and a clientId`,
+        DEV_MODE &&
+          `angular-auth-oidc-client has no configuration${config.oidcConfigId ? ` "${config.oidcConfigId}"` : ''} with an authority and a clientId`,
       );
     }
     // As angular-auth-oidc-client does: the well-known URL (default: the authority) gets the
@@ -82,14 +87,14 @@ async function fetchIdpMetadata(url: string): Promise<IdpMetadata> {
   } catch (error) {
     throw new MessengerAuthError(
       MessengerAuthErrorCode.DISCOVERY_FAILED,
-      `the IdP's discovery document ${url} is unavailable`,
+      DEV_MODE && `the IdP's discovery document ${url} is unavailable`,
       { cause: error },
     );
   }
   if (typeof doc.issuer !== 'string' || typeof doc.authorization_endpoint !== 'string') {
     throw new MessengerAuthError(
       MessengerAuthErrorCode.DISCOVERY_FAILED,
-      `${url} has no issuer or authorization_endpoint`,
+      DEV_MODE && `${url} has no issuer or authorization_endpoint`,
     );
   }
   return {

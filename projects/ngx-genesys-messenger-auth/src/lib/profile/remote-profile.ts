@@ -8,6 +8,7 @@ import {
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
   type ResolvedMessengerAuthConfig,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 // Type-only: the main entry point must not bundle the profile schema's runtime.
 import type { PublishedProfileDocument } from 'ngx-genesys-messenger-auth/profile';
@@ -95,7 +96,7 @@ export function environmentAllowList(origins: readonly string[]): readonly strin
     if (origin !== undefined && origin === entry.replace(/\/$/, '')) return origin;
     throw invalidConfigError(
       `allowedEnvironmentOrigins[${index}]`,
-      'an origin such as "https://genesys.example.com", without path',
+      DEV_MODE && 'an origin such as "https://genesys.example.com", without path',
       entry,
     );
   });
@@ -133,9 +134,10 @@ function checkDocument(value: unknown, url: string, options: ProfileLoadOptions)
     // Messenger's script is loaded from the environment: a profile must not choose any origin.
     throw new MessengerAuthError(
       MessengerAuthErrorCode.INVALID_PROFILE,
-      `the deployment profile ${url} names environment ${config.environment}, which is not a ` +
-        'Genesys region; if you trust that origin, allow it with ' +
-        'withRemoteProfile(url, { allowedEnvironmentOrigins: [...] })',
+      DEV_MODE &&
+        `the deployment profile ${url} names environment ${config.environment}, which is not a ` +
+          'Genesys region; if you trust that origin, allow it with ' +
+          'withRemoteProfile(url, { allowedEnvironmentOrigins: [...] })',
       { field: 'environment' },
     );
   }
@@ -152,7 +154,7 @@ function readDocument(value: unknown, url: string): RemoteProfileDocument {
   ) {
     throw new MessengerAuthError(
       MessengerAuthErrorCode.INVALID_PROFILE,
-      `${url} is not a published deployment profile (no "bridge" object)`,
+      DEV_MODE && `${url} is not a published deployment profile (no "bridge" object)`,
     );
   }
   return {
@@ -173,7 +175,7 @@ function blame(error: unknown, bridge: object, url: string, setup: object = {}):
   const detail = error.message.slice(formatErrorCode(error.code).length + 2);
   return new MessengerAuthError(
     MessengerAuthErrorCode.INVALID_PROFILE,
-    `the deployment profile ${url} is invalid: ${detail}`,
+    DEV_MODE && `the deployment profile ${url} is invalid: ${detail}`,
     { field: error.field, cause: error },
   );
 }
@@ -197,7 +199,7 @@ function unavailable(url: string, failure: unknown, outcome?: string): Messenger
   const tail = outcome ? ` and ${outcome}` : '';
   return new MessengerAuthError(
     MessengerAuthErrorCode.PROFILE_UNAVAILABLE,
-    `the deployment profile ${url} could not be loaded (${describe(failure)})${tail}`,
+    DEV_MODE && `the deployment profile ${url} could not be loaded (${describe(failure)})${tail}`,
     { cause: failure },
   );
 }

@@ -13,6 +13,7 @@ import {
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
   type MessengerReauthMode,
+  ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
 import type { AuthorizationStore } from '../authorization/authorization-store';
 import type { AuthorizerPort } from '../authorization/authorizer-port';
@@ -98,7 +99,7 @@ export class CodeRecovery {
     if (mode === 'silent-only') {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.LOGIN_REQUIRED,
-        'the IdP needs the user to sign in, and reauthMode is silent-only',
+        DEV_MODE && 'the IdP needs the user to sign in, and reauthMode is silent-only',
       );
     }
     await this.until(() => this.navigable());
@@ -141,7 +142,8 @@ export class CodeRecovery {
     if (refused >= MAX_REFUSED_CODES) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.LOGIN_LOOP_PREVENTED,
-        `Genesys did not accept the last ${refused} codes, each within ${Math.round(reauthWindowMs / 1000)} s of the next; not asking for another`,
+        DEV_MODE &&
+          `Genesys did not accept the last ${refused} codes, each within ${Math.round(reauthWindowMs / 1000)} s of the next; not asking for another`,
       );
     }
     let delay = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
@@ -173,7 +175,7 @@ export class CodeRecovery {
     if (!this.deps.wanted()) {
       throw new MessengerAuthError(
         MessengerAuthErrorCode.PORTAL_SIGNED_OUT,
-        'the portal signed out while Messenger waited for a new code',
+        DEV_MODE && 'the portal signed out while Messenger waited for a new code',
       );
     }
   }
