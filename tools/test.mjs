@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing (npm dependencies, Debian chromium), then runs every check:
-// lint, type checks, jest, the production builds, the library's package, karma in Chromium and
-// Playwright e2e.
+// lint, type checks, jest, the production builds, the library's package, the bridge's bundle
+// budget, karma in Chromium and Playwright e2e.
 // Every step runs even when an earlier one failed, so one run shows every failure; the exit code
 // is non-zero when any step failed. `npm test -- karma e2e` runs only the steps named.
 import { spawn } from 'node:child_process';
@@ -37,6 +37,9 @@ const STEPS = [
   // After the whole build (the library and its schematics): the packed tarball, its package.json
   // and types (publint, arethetypeswrong) and the API report of every entry point.
   step('package', 'node tools/package-check.mjs', 3 * MINUTE),
+  // Two production builds of the demo portal, with and without the bridge (dist/bench/): fails
+  // when the bridge's gzipped cost is over its budget or /profile or /testing code is in it.
+  step('budget', 'node tools/bench-bundle-cost.mjs --check', 5 * MINUTE),
   {
     name: 'karma',
     parts: KARMA_PROJECTS.map((project) => [project, `npx ng test ${project} --watch=false`]),
