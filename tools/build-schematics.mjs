@@ -6,8 +6,12 @@ import { ROOT, run } from './setup.mjs';
 
 const SOURCE = join(ROOT, 'projects/ngx-genesys-messenger-auth/schematics');
 const OUT = join(ROOT, 'dist/ngx-genesys-messenger-auth/schematics');
-/** The files tsc does not emit: the collection and the schema the CLI reads. */
-const JSON_FILES = ['collection.json', 'ng-add/schema.json'];
+/**
+ * The files tsc does not emit: the collection and the schema the CLI reads, and the folder's
+ * package.json — the library is "type": "module", the CLI require()s the schematic, so this folder
+ * is CommonJS (in the sources too, for tsc's node16 module rules).
+ */
+const JSON_FILES = ['collection.json', 'ng-add/schema.json', 'package.json'];
 
 export function buildSchematics() {
   run('npx', ['tsc', '-p', 'projects/ngx-genesys-messenger-auth/tsconfig.schematics.json'], {
@@ -17,8 +21,6 @@ export function buildSchematics() {
     mkdirSync(dirname(join(OUT, file)), { recursive: true });
     copyFileSync(join(SOURCE, file), join(OUT, file));
   }
-  // The package is "type": "module"; the CLI require()s the schematic, so this folder is CommonJS.
-  writeFileSync(join(OUT, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
   // ng-packagr's .npmignore leaves out every nested package.json; this one must ship.
   const npmignore = join(OUT, '..', '.npmignore');
   const rules = readFileSync(npmignore, 'utf-8').trimEnd();

@@ -1,6 +1,8 @@
 import { type Tree } from '@angular-devkit/schematics';
 import { dirname, join, normalize } from 'node:path/posix';
-import * as ts from '@schematics/angular/third_party/github.com/Microsoft/TypeScript/lib/typescript';
+// The app's own TypeScript (every Angular app has it): @schematics/angular 21 ships a private copy,
+// 22 does not.
+import * as ts from 'typescript';
 
 export { ts };
 
