@@ -57,6 +57,18 @@ export default tseslint.config(
     },
   },
   {
+    // Copied into apps `ng new` generates (tools/consumers.mjs): the CLI's `app` prefix, and the
+    // NgModule app's components declared in its module.
+    files: ['tools/consumers/fixtures/**/*.ts'],
+    rules: {
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'app', style: 'kebab-case' },
+      ],
+      '@angular-eslint/prefer-standalone': 'off',
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-syntax': focusedOrSkippedTests, 'no-console': 'off' },
   },

@@ -1,6 +1,7 @@
 // `npm test`: installs what is missing (npm dependencies, Debian chromium), then runs every check:
 // lint, type checks, jest, the production builds, the library's package, the bridge's bundle
-// budget, karma in Chromium and Playwright e2e.
+// budget, karma in Chromium, Playwright e2e, and the consumer apps (the packed library in apps the
+// Angular CLI generates).
 // Every step runs even when an earlier one failed, so one run shows every failure; the exit code
 // is non-zero when any step failed. `npm test -- karma e2e` runs only the steps named.
 import { spawn } from 'node:child_process';
@@ -19,6 +20,13 @@ const KARMA_PROJECTS = ['demo-portal', 'ngx-genesys-messenger-auth', 'admin'];
  * ends `npm test` well inside CI's 25 minutes (the other steps take about 3 of them).
  */
 const E2E_LIMIT = 18 * MINUTE;
+
+/**
+ * The consumers step's limit: two apps generated, installed, built and tested end to end take
+ * about 4.5 minutes on a 2-core machine (their breakdown is printed); the limit leaves room for a
+ * slower registry.
+ */
+const CONSUMERS_LIMIT = 8 * MINUTE;
 
 /**
  * The steps, in order. `parts` are [label, command]; every part of a step runs, each within what
@@ -48,6 +56,8 @@ const STEPS = [
   // SIGINT, as Ctrl-C: Playwright then reports the tests it interrupted and stops the stack it
   // started, which its webServer shutdown may take up to 10 s of.
   { ...step('e2e', 'npx playwright test', E2E_LIMIT), stop: 'SIGINT', graceSeconds: 30 },
+  // After e2e: it starts the same stack ports, one consumer app at a time.
+  step('consumers', 'node tools/consumers.mjs', CONSUMERS_LIMIT),
 ];
 
 function step(name, command, limit) {

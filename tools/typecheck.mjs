@@ -13,6 +13,7 @@ export const TS_PROJECTS = [
   'tsconfig.spec.json',
   'tsconfig.node.json',
   'e2e/tsconfig.json',
+  'e2e-consumers/tsconfig.json',
 ];
 
 let failed = 0;

@@ -41,9 +41,22 @@ export async function advance(
   request: APIRequestContext,
   ms: number,
 ): Promise<void> {
-  await sim.shiftClock(request, ms);
-  await shiftIdpClock(request, { shiftMs: ms });
+  await shiftServerClocks(request, ms);
   await context.clock.fastForward(ms);
+}
+
+/**
+ * Lets `ms` pass as for a page left open and awake: every timer of the page fires on the way, in
+ * order (`clock.runFor`), where {@link advance} fires the due ones once at the end. Genesys and the
+ * IdP move first, so nothing they issue meanwhile is dated before the page's time.
+ */
+export async function runTimeFor(
+  page: Page,
+  request: APIRequestContext,
+  ms: number,
+): Promise<void> {
+  await shiftServerClocks(request, ms);
+  await page.clock.runFor(ms);
 }
 
 /**
@@ -51,9 +64,14 @@ export async function advance(
  * timer of the page fires on the way (it wakes up later, when the page next runs a task).
  */
 export async function sleepFor(page: Page, request: APIRequestContext, ms: number): Promise<void> {
+  await shiftServerClocks(request, ms);
+  await page.context().clock.setSystemTime((await browserNow(page)) + ms);
+}
+
+/** Moves Genesys' and the IdP's clocks forward by `ms` (before the browser's: see {@link advance}). */
+async function shiftServerClocks(request: APIRequestContext, ms: number): Promise<void> {
   await sim.shiftClock(request, ms);
   await shiftIdpClock(request, { shiftMs: ms });
-  await page.context().clock.setSystemTime((await browserNow(page)) + ms);
 }
 
 /** Moves the dev IdP's clock (it serves `/__idp/clock` with `--test-controls on`). */
