@@ -54,7 +54,8 @@ test(`${APP}: Messenger signs in with the portal, is renewed once in ${RUN_MS} m
   expect(dueIn + CYCLE_MS, 'the second renewal falls after it').toBeGreaterThan(RUN_MS);
 
   await runTimeFor(page, request, RUN_MS);
-  const after = await settleAfterJump(page, `${RUN_MS} ms later`);
+  // A JWT that is not due, and nothing in flight.
+  await settleAfterJump(page, `${RUN_MS} ms later`);
   const renewed = await sim.stats(request);
   expect(renewed.refreshes, 'exactly one renewal').toBe(1);
   expect(renewed.codesExchanged, 'no new code: renewed with the refresh token').toBe(1);
@@ -62,7 +63,6 @@ test(`${APP}: Messenger signs in with the portal, is renewed once in ${RUN_MS} m
     renewed.sessions.flatMap((session) => session.gaps),
     'never without a valid JWT',
   ).toEqual([]);
-  expect(after.nextRefresh).toBeGreaterThan(after.now);
   expect(await recordedStatuses(page)).not.toContain('reauthenticate');
 
   await page.getByTestId('sign-out').click();

@@ -16,6 +16,9 @@ export const PHASES = [
   ['e2e', 300],
 ];
 
+/** A phase's limit in seconds. */
+const phaseLimit = (phase) => PHASES.find(([name]) => name === phase)[1];
+
 /** Thrown by a phase that failed; `detail` is shown under the failure. */
 class PhaseError extends Error {
   constructor(message, detail = '') {
@@ -57,7 +60,7 @@ export async function runConsumerApp(app, options) {
   }
   const env = consumerEnv(nodeBin);
   const sh = async (phase, cwd, command, args, commandEnv = env) => {
-    const limit = PHASES.find(([name]) => name === phase)[1];
+    const limit = phaseLimit(phase);
     const result = await runCommand(command, args, {
       label: app.name,
       cwd,
@@ -85,19 +88,21 @@ export async function runConsumerApp(app, options) {
     install: async () => {
       await sh('install', root, 'npm', ['install', '--no-audit', '--no-fund', app.oidcClient]);
       wireConsumerApp(root, app.variant);
-      const output = await sh('install', root, 'npm', [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        options.tarball,
-      ]);
-      const problems = peerProblems(output);
+      // Checked before the exit code: npm warns of some peer problems and still succeeds.
+      const install = await runCommand(
+        'npm',
+        ['install', '--no-audit', '--no-fund', options.tarball],
+        { label: app.name, cwd: root, env, limitSeconds: phaseLimit('install') },
+      );
+      const problems = peerProblems(install.output);
       if (problems.length) {
         throw new PhaseError(
-          `npm reported peer-dependency problems installing the library`,
-          `${problems.join('\n')}\n--- full npm output ---\n${output}`,
+          'npm reported peer-dependency problems installing the library',
+          `${problems.join('\n')}\n--- npm's whole output ---\n${install.output}`,
         );
       }
+      if (!install.ok)
+        throw new PhaseError(`npm install of the tarball failed (${install.status})`);
     },
     'ng add': async () => sh('ng add', root, 'npx', await ngAddArgs(app.name)),
     build: () => sh('build', root, 'npx', ['ng', 'build', '--configuration', 'production']),
