@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSchematics } from './build-schematics.mjs';
 import { CONSUMER_APPS } from './consumers/apps.mjs';
 import { PHASES, runConsumerApp } from './consumers/consumer-app.mjs';
 import { consumerEnv, runCommand } from './consumers/run-command.mjs';
@@ -25,6 +26,7 @@ async function packLibrary(dir) {
   if (!existsSync(join(LIBRARY_DIST, 'package.json'))) {
     console.log('consumers: building the library (dist/ngx-genesys-messenger-auth is missing)');
     run('timeout', ['600', 'npx', 'ng', 'build', 'ngx-genesys-messenger-auth']);
+    buildSchematics();
   }
   const packed = await runCommand('npm', ['pack', LIBRARY_DIST, '--pack-destination', dir], {
     label: 'pack',
