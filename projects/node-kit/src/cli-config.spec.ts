@@ -153,6 +153,34 @@ describe('readCli', () => {
   });
 });
 
+describe('readCli with a flag that may stand alone', () => {
+  const SWITCHES = {
+    port: OPTIONS.port,
+    api: {
+      flag: '--api',
+      env: 'KIT_API',
+      example: 'on',
+      description: 'the API',
+      parse: oneOf('on', 'off'),
+      fallback: 'off',
+      bare: 'on',
+    },
+  } satisfies Record<string, CliOption<unknown>>;
+  const readSwitches = (argv: string[]) => readCli(argv, {}, SWITCHES).api;
+
+  it('reads the flag alone, at the end or before another flag, as its bare value', () => {
+    expect([readSwitches(['--api']), readSwitches(['--api', '--port', '1'])]).toEqual(['on', 'on']);
+  });
+
+  it('still reads a following value and "--flag=value"', () => {
+    expect([readSwitches(['--api', 'off']), readSwitches(['--api=off'])]).toEqual(['off', 'off']);
+  });
+
+  it('shows the value as optional in the usage', () => {
+    expect(cliUsage('kit', SWITCHES)).toContain('  --api [on]    the API [KIT_API]\n');
+  });
+});
+
 describe('cliUsage', () => {
   const usage = cliUsage('npm run kit --', OPTIONS);
 

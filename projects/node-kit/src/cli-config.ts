@@ -22,6 +22,11 @@ export interface CliOption<T> {
   readonly parse: Parser<T>;
   /** The value when neither the flag nor the variable is given. */
   readonly fallback: T;
+  /**
+   * The value a flag given alone stands for (`--control-api` for `--control-api on`); absent: the
+   * flag needs a value. A following argument that is not a flag is still read as its value.
+   */
+  readonly bare?: string;
 }
 
 /** The values of a set of options, plus whether `--help` was asked for. */
@@ -109,7 +114,7 @@ function readFlags(
     let value: string | undefined = eq === -1 ? argv[i + 1] : arg.slice(eq + 1);
     if (eq === -1) {
       // `--host --port 4400` means the host was forgotten, not that the host is "--port".
-      if (value === undefined || value.startsWith('--')) value = undefined;
+      if (value === undefined || value.startsWith('--')) value = options[key].bare;
       else i++;
     }
     if (!value) {
@@ -130,7 +135,7 @@ function readFlags(
 export function cliUsage(command: string, options: Record<string, CliOption<unknown>>): string {
   const rows = [
     ...Object.values(options).map((o) => [
-      `${o.flag} ${o.example}`,
+      o.bare === undefined ? `${o.flag} ${o.example}` : `${o.flag} [${o.example}]`,
       o.env ? `${o.description} [${o.env}]` : o.description,
     ]),
     [HELP, 'print this help and exit'],

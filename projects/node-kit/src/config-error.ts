@@ -15,6 +15,8 @@ export type ConfigErrorCode =
   | 'bad-url'
   | 'bad-choice'
   | 'bad-file'
+  | 'bad-host'
+  | 'dev-defaults-on-network'
   | 'port-in-use'
   | 'cannot-listen';
 
