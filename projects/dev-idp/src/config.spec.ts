@@ -104,6 +104,8 @@ describe('parseConfig', () => {
       DEV_IDP_SESSION_TTL: '93',
       DEV_IDP_GENESYS_CLIENT_SECRET: 'from-env',
       DEV_IDP_TEST_CONTROLS: 'on',
+      DEV_IDP_ALLOWED_HOSTS: 'idp.example.com',
+      DEV_IDP_ALLOW_DEV_DEFAULTS_ON_NETWORK: 'off',
     };
 
     it('configure every setting', () => {
@@ -115,6 +117,8 @@ describe('parseConfig', () => {
         issuer: 'http://localhost:4600',
         lifetimes: { accessToken: 90, idToken: 91, refreshToken: 92, session: 93 },
         genesysClientSecret: 'from-env',
+        allowedHosts: ['idp.example.com'],
+        allowDevDefaultsOnNetwork: false,
         help: false,
       });
     });
@@ -146,7 +150,7 @@ describe('parseConfig', () => {
       expectError(['--verbose'], 'unknown-flag').toBe(
         'unknown flag --verbose; known flags: --port, --host, --issuer, --access-token-ttl, ' +
           '--id-token-ttl, --refresh-token-ttl, --session-ttl, --genesys-client-secret, ' +
-          '--test-controls, --help',
+          '--test-controls, --allowed-hosts, --allow-dev-defaults-on-network, --help',
       );
     });
 
@@ -278,6 +282,8 @@ describe('usage', () => {
       '--session-ttl',
       '--genesys-client-secret',
       '--test-controls',
+      '--allowed-hosts',
+      '--allow-dev-defaults-on-network',
       '--help',
     ]);
   });

@@ -14,12 +14,19 @@ import {
   oneOf,
 } from '../../node-kit/src/cli-config';
 import { hostPort } from '../../node-kit/src/config-error';
+import {
+  allowDevDefaultsOption,
+  DEV_GENESYS_CLIENT_SECRET,
+  refuseDevDefaultsOnNetwork,
+  type DevDefault,
+} from '../../node-kit/src/dev-defaults';
+import { allowedHostsOption } from '../../node-kit/src/host-check';
 
 /** Largest accepted lifetime: one year, in seconds. */
 export const MAX_LIFETIME_SECONDS = 31_536_000;
 
 /** Client secret of `genesys-messenger` unless configured; only good for local development. */
-export const DEFAULT_GENESYS_CLIENT_SECRET = 'dev-only-genesys-secret';
+export const DEFAULT_GENESYS_CLIENT_SECRET = DEV_GENESYS_CLIENT_SECRET;
 
 /** Token and session lifetimes, in whole seconds. */
 export interface Lifetimes {
@@ -42,6 +49,10 @@ export interface DevIdpConfig {
   readonly genesysClientSecret: string;
   /** Whether tests may shift the IdP's clock and change its lifetimes (`/__idp/clock`, `/__idp/lifetimes`). */
   readonly testControls: boolean;
+  /** `Host` names it answers to besides the issuer's and the loopback ones (canonical). */
+  readonly allowedHosts: readonly string[];
+  /** Whether dev defaults may listen on a non-loopback `host` (`--allow-dev-defaults-on-network`). */
+  readonly allowDevDefaultsOnNetwork: boolean;
   /** Whether `--help` was given (print the usage and exit). */
   readonly help: boolean;
 }
@@ -122,6 +133,8 @@ export const DEV_IDP_OPTIONS = {
     parse: oneOf('on', 'off'),
     fallback: 'off',
   },
+  allowedHosts: allowedHostsOption('DEV_IDP_ALLOWED_HOSTS', "the issuer's host"),
+  allowDevDefaultsOnNetwork: allowDevDefaultsOption('DEV_IDP_ALLOW_DEV_DEFAULTS_ON_NETWORK'),
 } satisfies Record<string, CliOption<unknown>>;
 
 /**
@@ -137,7 +150,7 @@ export function parseConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): DevIdpConfig {
   const values = readCli(argv, env, DEV_IDP_OPTIONS);
-  return {
+  const config: DevIdpConfig = {
     port: values.port,
     host: values.host,
     issuer: values.issuer || `http://localhost:${values.port}`,
@@ -149,8 +162,44 @@ export function parseConfig(
     },
     genesysClientSecret: values.genesysClientSecret,
     testControls: values.testControls === 'on',
+    allowedHosts: values.allowedHosts,
+    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
     help: values.help,
   };
+  refuseDevDefaultsOnNetwork({
+    host: config.host,
+    inForce: devDefaultsInForce(config),
+    allowed: config.allowDevDefaultsOnNetwork,
+  });
+  return config;
+}
+
+/**
+ * The dev defaults a configuration has in force. The test users always are: the dev IdP has no
+ * other accounts.
+ * @param config the configuration
+ * @returns each with how to replace it
+ */
+export function devDefaultsInForce(config: DevIdpConfig): DevDefault[] {
+  const inForce: DevDefault[] = [
+    {
+      what: 'the test users, whose passwords are public and shown on the login page',
+      fix: 'the dev IdP has no others; use a real IdP off this machine',
+    },
+  ];
+  if (config.genesysClientSecret === DEFAULT_GENESYS_CLIENT_SECRET) {
+    inForce.push({
+      what: 'the default genesys-messenger client secret',
+      fix: 'pass --genesys-client-secret <secret>',
+    });
+  }
+  if (config.testControls) {
+    inForce.push({
+      what: 'the unauthenticated /__idp/ test controls',
+      fix: 'leave out --test-controls on',
+    });
+  }
+  return inForce;
 }
 
 /**

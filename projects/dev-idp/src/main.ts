@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 
 import { ConfigError, listenError } from '../../node-kit/src/config-error';
+import { createHostCheck, refuseMisdirected } from '../../node-kit/src/host-check';
 import { parseConfig, readyLine, usage } from './config';
 import { sendText } from './http-utils';
 
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   }
 
   let handler: RequestListener = (_req, res) => sendText(res, 503, 'dev-idp is starting');
-  const server = createServer((req, res) => handler(req, res));
+  const hosts = createHostCheck([new URL(config.issuer).host, ...config.allowedHosts]);
+  const server = createServer(
+    (req, res) => refuseMisdirected(hosts, req, res) || handler(req, res),
+  );
   await listen(server, config.host, config.port);
   stopOnSignals(server);
 
