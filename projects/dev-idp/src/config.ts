@@ -166,11 +166,7 @@ export function parseConfig(
     allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
     help: values.help,
   };
-  refuseDevDefaultsOnNetwork({
-    host: config.host,
-    inForce: devDefaultsInForce(config),
-    allowed: config.allowDevDefaultsOnNetwork,
-  });
+  refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));
   return config;
 }
 

@@ -11,14 +11,17 @@ describe('refuseDevDefaultsOnNetwork', () => {
   it('lets dev defaults listen on loopback', () => {
     for (const host of ['127.0.0.1', '::1', 'localhost']) {
       expect(() =>
-        refuseDevDefaultsOnNetwork({ host, inForce: [SECRET], allowed: false }),
+        refuseDevDefaultsOnNetwork({ host, allowDevDefaultsOnNetwork: false }, [SECRET]),
       ).not.toThrow();
     }
   });
 
   it('refuses a non-loopback address while dev defaults are in force, naming each and its fix', () => {
     const error = configErrorOf(() =>
-      refuseDevDefaultsOnNetwork({ host: '0.0.0.0', inForce: [SECRET, CONTROLS], allowed: false }),
+      refuseDevDefaultsOnNetwork({ host: '0.0.0.0', allowDevDefaultsOnNetwork: false }, [
+        SECRET,
+        CONTROLS,
+      ]),
     );
     expect([error.code, error.message]).toEqual([
       'dev-defaults-on-network',
@@ -33,20 +36,22 @@ describe('refuseDevDefaultsOnNetwork', () => {
   it('refuses a host name it cannot place without a lookup', () => {
     expect(
       configErrorOf(() =>
-        refuseDevDefaultsOnNetwork({ host: 'my-laptop', inForce: [SECRET], allowed: false }),
+        refuseDevDefaultsOnNetwork({ host: 'my-laptop', allowDevDefaultsOnNetwork: false }, [
+          SECRET,
+        ]),
       ).code,
     ).toBe('dev-defaults-on-network');
   });
 
   it('lets a non-loopback address through with the override flag', () => {
     expect(() =>
-      refuseDevDefaultsOnNetwork({ host: '10.0.0.5', inForce: [SECRET], allowed: true }),
+      refuseDevDefaultsOnNetwork({ host: '10.0.0.5', allowDevDefaultsOnNetwork: true }, [SECRET]),
     ).not.toThrow();
   });
 
   it('lets a non-loopback address through once no dev default is in force', () => {
     expect(() =>
-      refuseDevDefaultsOnNetwork({ host: '0.0.0.0', inForce: [], allowed: false }),
+      refuseDevDefaultsOnNetwork({ host: '0.0.0.0', allowDevDefaultsOnNetwork: false }, []),
     ).not.toThrow();
   });
 });

@@ -41,24 +41,23 @@ export function allowDevDefaultsOption(env: string): CliOption<'on' | 'off'> {
   };
 }
 
-/** What {@link refuseDevDefaultsOnNetwork} decides from. */
+/** The part of a server's configuration {@link refuseDevDefaultsOnNetwork} decides from. */
 export interface Exposure {
   /** The bind address (`--host`). */
   readonly host: string;
-  /** The dev defaults the configuration has in force. */
-  readonly inForce: readonly DevDefault[];
   /** Whether `--allow-dev-defaults-on-network` was given. */
-  readonly allowed: boolean;
+  readonly allowDevDefaultsOnNetwork: boolean;
 }
 
 /**
  * Refuses a configuration that would put dev defaults on the network. Loopback binds, bindings
  * without dev defaults and those allowed by the flag pass.
- * @param exposure the bind address, the dev defaults in force and whether the flag was given
+ * @param config the bind address and whether the flag was given
+ * @param inForce the dev defaults the configuration has in force
  * @throws ConfigError (`dev-defaults-on-network`), one line listing each dev default and its fix
  */
-export function refuseDevDefaultsOnNetwork(exposure: Exposure): void {
-  const { host, inForce, allowed } = exposure;
+export function refuseDevDefaultsOnNetwork(config: Exposure, inForce: readonly DevDefault[]): void {
+  const { host, allowDevDefaultsOnNetwork: allowed } = config;
   if (allowed || inForce.length === 0 || isLoopbackHost(host)) return;
   const list = inForce.map((d) => `${d.what} (${d.fix})`).join('; ');
   throw new ConfigError(
