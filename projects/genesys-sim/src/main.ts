@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     `ready at ${config.publicUrl} (bound ${hostPort(config.host, config.port)}; ` +
       `IdP ${config.idpIssuer}, ` +
       `client ${config.clientId}; ${config.deployments.length} deployments; ` +
-      `refresh token ${config.refreshTokenLifetime} s; rate limits ${limitsText(config)})`,
+      `refresh token ${config.refreshTokenLifetime} s; rate limits ${limitsText(config)}; ` +
+      `control API ${config.controlApi ? 'on' : 'off'})`,
   );
 }
 

@@ -31,6 +31,9 @@ describe('parseSimConfig', () => {
       rateLimits: {},
       allowedOrigins: ['http://localhost:4200', 'http://localhost:4300'],
       deployments: DEFAULT_DEPLOYMENTS,
+      controlApi: false,
+      allowedHosts: [],
+      allowDevDefaultsOnNetwork: false,
       help: false,
     });
   });

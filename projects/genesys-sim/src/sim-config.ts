@@ -15,6 +15,14 @@ import {
   type Parser,
 } from '../../node-kit/src/cli-config';
 import { ConfigError, quote } from '../../node-kit/src/config-error';
+import { parseDeployments } from './deployments-file';
+import {
+  allowDevDefaultsOption,
+  DEV_GENESYS_CLIENT_SECRET,
+  refuseDevDefaultsOnNetwork,
+  type DevDefault,
+} from '../../node-kit/src/dev-defaults';
+import { allowedHostsOption } from '../../node-kit/src/host-check';
 import {
   ɵDEFAULT_REFRESH_TOKEN_LIFETIME_S as DEFAULT_REFRESH_TOKEN_LIFETIME_S,
   ɵMAX_RATE_LIMIT as MAX_RATE_LIMIT,
@@ -116,7 +124,7 @@ export const SIM_OPTIONS = {
     example: '<secret>',
     description: "the OIDC integration's client secret (never logged)",
     parse: text,
-    fallback: 'dev-only-genesys-secret',
+    fallback: DEV_GENESYS_CLIENT_SECRET,
   },
   clientAuth: {
     flag: '--client-auth',
@@ -159,11 +167,29 @@ export const SIM_OPTIONS = {
     parse: text,
     fallback: '',
   },
+  controlApi: {
+    flag: '--control-api',
+    env: 'GENESYS_SIM_CONTROL_API',
+    example: 'on',
+    description: 'on: serve the /__sim/ control API to tests, unauthenticated (default off: 404)',
+    parse: oneOf('on', 'off'),
+    fallback: 'off',
+    bare: 'on',
+  },
+  allowedHosts: allowedHostsOption('GENESYS_SIM_ALLOWED_HOSTS', "--public-url's host"),
+  allowDevDefaultsOnNetwork: allowDevDefaultsOption('GENESYS_SIM_ALLOW_DEV_DEFAULTS_ON_NETWORK'),
 } satisfies Record<string, CliOption<unknown>>;
 
+/** Options read as on/off that the configuration holds as booleans. */
+type Switches = 'deployments' | 'controlApi' | 'allowDevDefaultsOnNetwork';
+
 /** The validated configuration. */
-export type SimConfig = Omit<CliValues<typeof SIM_OPTIONS>, 'deployments'> & {
+export type SimConfig = Omit<CliValues<typeof SIM_OPTIONS>, Switches> & {
   readonly deployments: readonly DeploymentConfig[];
+  /** Whether the `/__sim/` control API is served. */
+  readonly controlApi: boolean;
+  /** Whether dev defaults may listen on a non-loopback `host`. */
+  readonly allowDevDefaultsOnNetwork: boolean;
 };
 
 /**
@@ -177,51 +203,37 @@ export function parseSimConfig(
   readFile: (path: string) => string,
 ): SimConfig {
   const values = readCli(argv, env, SIM_OPTIONS);
-  return {
+  const config: SimConfig = {
     ...values,
     publicUrl: values.publicUrl || `http://localhost:${values.port}`,
     deployments: values.deployments
       ? parseDeployments(values.deployments, readFile)
       : DEFAULT_DEPLOYMENTS,
+    controlApi: values.controlApi === 'on',
+    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
   };
+  refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));
+  return config;
 }
 
-/** Reads and checks a deployments file. */
-export function parseDeployments(
-  path: string,
-  readFile: (path: string) => string,
-): DeploymentConfig[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFile(path));
-  } catch (error) {
-    throw new ConfigError('bad-file', `--deployments ${path}: ${(error as Error).message}`);
+/**
+ * The dev defaults a configuration has in force.
+ * @param config the configuration
+ * @returns each with how to replace it
+ */
+export function devDefaultsInForce(config: SimConfig): DevDefault[] {
+  const inForce: DevDefault[] = [];
+  if (config.clientSecret === DEV_GENESYS_CLIENT_SECRET) {
+    inForce.push({
+      what: "the dev IdP's public genesys-messenger client secret",
+      fix: 'pass --client-secret <secret>',
+    });
   }
-  if (!Array.isArray(json) || json.length === 0) {
-    throw new ConfigError(
-      'bad-file',
-      `--deployments ${path}: expected a non-empty JSON array of deployments`,
-    );
+  if (config.controlApi) {
+    inForce.push({
+      what: 'the unauthenticated /__sim/ control API',
+      fix: 'leave out --control-api',
+    });
   }
-  return json.map((item: unknown, i) => {
-    const d = item as Partial<DeploymentConfig> | null;
-    const where = `--deployments ${path}: [${i}]`;
-    if (typeof d?.id !== 'string' || !/^[\w-]{1,128}$/.test(d.id)) {
-      throw new ConfigError('bad-file', `${where}.id must be 1–128 letters, digits, "-" or "_"`);
-    }
-    if (typeof d.name !== 'string' || d.name.length < 1 || d.name.length > 100) {
-      throw new ConfigError('bad-file', `${where}.name must be 1–100 characters`);
-    }
-    if (typeof d.auth?.enabled !== 'boolean' || typeof d.auth.allowSessionUpgrade !== 'boolean') {
-      throw new ConfigError(
-        'bad-file',
-        `${where}.auth must be {"enabled": boolean, "allowSessionUpgrade": boolean}`,
-      );
-    }
-    return {
-      id: d.id,
-      name: d.name,
-      auth: { enabled: d.auth.enabled, allowSessionUpgrade: d.auth.allowSessionUpgrade },
-    };
-  });
+  return inForce;
 }

@@ -38,7 +38,11 @@ describe('Genesys simulator rate limits', () => {
     call('DELETE', REVOKE, undefined, { authorization: `bearer ${jwt}` });
 
   beforeAll(async () => {
-    const config = parseSimConfig(['--rate-limits', 'exchange=1,refresh=2,revoke=1'], {}, () => '');
+    const config = parseSimConfig(
+      ['--rate-limits', 'exchange=1,refresh=2,revoke=1', '--control-api'],
+      {},
+      () => '',
+    );
     ({ app } = await createSimServer({
       config,
       idp,

@@ -62,7 +62,7 @@ describe('Genesys simulator REST API', () => {
   beforeAll(async () => {
     idp = await startDevIdp();
     const config = parseSimConfig(
-      ['--idp-issuer', idp.issuer, '--public-url', 'http://localhost:4599'],
+      ['--idp-issuer', idp.issuer, '--public-url', 'http://localhost:4599', '--control-api'],
       {},
       () => '',
     );

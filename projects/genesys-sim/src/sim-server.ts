@@ -5,6 +5,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createHostCheck, hostCheckHook } from '../../node-kit/src/host-check';
 import {
   SimulatedGenesys,
   ɵGENESYS_PATHS as GENESYS_PATHS,
@@ -44,6 +45,18 @@ export async function createSimServer(
     randomId: () => randomUUID(),
   });
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  const hosts = createHostCheck([new URL(config.publicUrl).host, ...config.allowedHosts]);
+  app.addHook(
+    'onRequest',
+    hostCheckHook(hosts, (reply, refusal) =>
+      sendPlatformError(
+        reply,
+        refusal.status,
+        refusal.status === 421 ? 'misdirected.request' : 'bad.request',
+        refusal.message,
+      ),
+    ),
+  );
   // Genesys speaks JSON only: any other body is a 415, not a string handed to the routes.
   app.removeContentTypeParser('text/plain');
   await app.register(cors, {
@@ -103,7 +116,8 @@ export async function createSimServer(
   app.post(GENESYS_PATHS.messages, async (request) =>
     genesys.sendMessage(request.headers.authorization, request.body),
   );
-  registerControlRoutes(app, genesys);
+  // Off: its paths are unknown routes (404) like any other.
+  if (config.controlApi) registerControlRoutes(app, genesys);
   return { app, genesys };
 }
 
