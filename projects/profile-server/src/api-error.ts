@@ -19,6 +19,7 @@ export type ApiErrorCode =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'origin-not-allowed'
+  | 'misdirected-request'
   | 'idp-unavailable'
   | 'internal-error';
 

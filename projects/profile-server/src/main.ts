@@ -6,12 +6,13 @@
 import { fileURLToPath } from 'node:url';
 
 import { ConfigError, listenError } from '../../node-kit/src/config-error';
+import { createHostCheck } from '../../node-kit/src/host-check';
 import { createAuthenticator } from './auth';
 import { DatabaseError, openDatabase } from './database';
 import { createProfileServer } from './profile-server';
 import { ProfileStore } from './profile-store';
 import { seedDemoProfile } from './seed';
-import { parseServerConfig, readyLine, usage } from './server-config';
+import { hostNamesOf, parseServerConfig, readyLine, usage } from './server-config';
 
 /** Time allowed for open requests to finish after SIGINT/SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -37,7 +38,13 @@ async function main(): Promise<void> {
     audience: config.audience,
     clientId: config.clientId,
   });
-  const app = await createProfileServer({ store, auth, adminOrigins: config.adminOrigins, log });
+  const app = await createProfileServer({
+    store,
+    auth,
+    adminOrigins: config.adminOrigins,
+    log,
+    hostCheck: createHostCheck(hostNamesOf(config)),
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

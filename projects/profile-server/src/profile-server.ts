@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 
+import { hostCheckHook, type HostCheck } from '../../node-kit/src/host-check';
 import { ApiError, apiErrorHandler, sendApiError } from './api-error';
 import type { Authenticator } from './auth';
 import type { ProfileStore } from './profile-store';
@@ -21,6 +22,8 @@ export interface ProfileServerParts {
   readonly adminOrigins: readonly string[];
   /** Writes one log line (never a token or a body). */
   readonly log: (line: string) => void;
+  /** Refuses requests for names not ours (DNS rebinding); `main` always passes one. */
+  readonly hostCheck?: HostCheck;
 }
 
 /**
@@ -36,6 +39,15 @@ export interface ProfileServerParts {
 export async function createProfileServer(parts: ProfileServerParts): Promise<FastifyInstance> {
   const { log } = parts;
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  if (parts.hostCheck) {
+    const code = (status: number) => (status === 421 ? 'misdirected-request' : 'bad-request');
+    app.addHook(
+      'onRequest',
+      hostCheckHook(parts.hostCheck, (reply, refusal) =>
+        sendApiError(reply, new ApiError(refusal.status, code(refusal.status), refusal.message)),
+      ),
+    );
+  }
   // JSON only: any other body is a 415, not a string handed to the routes.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(apiErrorHandler((message) => log(`unexpected error: ${message}`)));

@@ -14,6 +14,8 @@ describe('parseServerConfig', () => {
       clientId: 'admin',
       adminOrigins: ['http://localhost:4300'],
       seed: true,
+      allowedHosts: [],
+      allowDevDefaultsOnNetwork: false,
       help: false,
     });
   });

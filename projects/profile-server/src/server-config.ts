@@ -16,9 +16,18 @@ import {
   type Parser,
 } from '../../node-kit/src/cli-config';
 import { ConfigError, hostPort, quote } from '../../node-kit/src/config-error';
+import {
+  allowDevDefaultsOption,
+  refuseDevDefaultsOnNetwork,
+  type DevDefault,
+} from '../../node-kit/src/dev-defaults';
+import { allowedHostsOption } from '../../node-kit/src/host-check';
 
 /** Where the database lives unless `--db` says otherwise, relative to the workspace root. */
 export const DEFAULT_DB_PATH = '.data/profiles.sqlite';
+
+/** The dev IdP, whose admins' passwords are public: the issuer trusted unless configured. */
+const DEV_IDP_ISSUER = 'http://localhost:4400';
 
 /**
  * An issuer identifier: an http(s) URL, possibly with a path (Keycloak realms have one), without
@@ -75,7 +84,7 @@ export const SERVER_OPTIONS = {
     example: 'http://localhost:4400',
     description: 'the IdP whose access tokens are accepted (its JWKS is found by discovery)',
     parse: issuerUrl,
-    fallback: 'http://localhost:4400',
+    fallback: DEV_IDP_ISSUER,
   },
   audience: {
     flag: '--audience',
@@ -109,12 +118,19 @@ export const SERVER_OPTIONS = {
     parse: oneOf('on', 'off'),
     fallback: 'on',
   },
+  allowedHosts: allowedHostsOption('PROFILE_SERVER_ALLOWED_HOSTS', "--audience's host"),
+  allowDevDefaultsOnNetwork: allowDevDefaultsOption('PROFILE_SERVER_ALLOW_DEV_DEFAULTS_ON_NETWORK'),
 } satisfies Record<string, CliOption<unknown>>;
 
 /** The validated configuration. */
-export type ServerConfig = Omit<CliValues<typeof SERVER_OPTIONS>, 'seed'> & {
+export type ServerConfig = Omit<
+  CliValues<typeof SERVER_OPTIONS>,
+  'seed' | 'allowDevDefaultsOnNetwork'
+> & {
   /** Whether to seed the `demo` profile into an empty database. */
   readonly seed: boolean;
+  /** Whether dev defaults may listen on a non-loopback `host`. */
+  readonly allowDevDefaultsOnNetwork: boolean;
 };
 
 /**
@@ -133,11 +149,41 @@ export function parseServerConfig(
 ): ServerConfig {
   const values = readCli(argv, env, SERVER_OPTIONS);
   const db = values.db || resolve(places.workspaceRoot, DEFAULT_DB_PATH);
-  return {
+  const config: ServerConfig = {
     ...values,
     db: db === ':memory:' || isAbsolute(db) ? db : resolve(places.cwd, db),
     seed: values.seed === 'on',
+    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
   };
+  refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));
+  return config;
+}
+
+/**
+ * The dev defaults a configuration has in force: trusting the dev IdP, where anyone may sign in as
+ * an admin with a public password.
+ * @param config the configuration
+ * @returns each with how to replace it
+ */
+export function devDefaultsInForce(config: ServerConfig): DevDefault[] {
+  if (config.issuer.replace(/\/+$/, '') !== DEV_IDP_ISSUER) return [];
+  return [
+    {
+      what: "admin tokens of the dev IdP, whose admins' passwords are public",
+      fix: 'pass --issuer <your IdP>',
+    },
+  ];
+}
+
+/**
+ * The `Host` names the server answers to besides the loopback ones.
+ * @param config the configuration
+ * @returns `--audience`'s host when it is a URL (it names the server), and `--allowed-hosts`
+ */
+export function hostNamesOf(config: ServerConfig): string[] {
+  const audience = URL.canParse(config.audience) ? new URL(config.audience) : undefined;
+  const own = audience && /^https?:$/.test(audience.protocol) ? [audience.host] : [];
+  return [...own, ...config.allowedHosts];
 }
 
 /**
