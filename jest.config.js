@@ -50,7 +50,7 @@ module.exports = {
       ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.node.json' }),
       displayName: 'node',
       rootDir: __dirname,
-      roots: ['<rootDir>/projects'],
+      roots: ['<rootDir>/projects', '<rootDir>/tools'],
       testEnvironment: 'node',
       // These specs start real server processes; on a loaded 2-core machine that takes seconds.
       testTimeout: 30_000,
@@ -59,6 +59,8 @@ module.exports = {
       transformIgnorePatterns: ['node_modules/(?!(jose)/)'],
       testMatch: [
         '<rootDir>/projects/(node-kit|dev-idp|genesys-sim|profile-server)/**/*.spec.ts',
+        // The dev tool that serves the built apps, a real process like the servers.
+        '<rootDir>/tools/serve-static.spec.ts',
         // The ng-add schematic runs in Node, as the Angular CLI runs it.
         '<rootDir>/projects/ngx-genesys-messenger-auth/schematics/**/*.spec.ts',
       ],

@@ -7,14 +7,8 @@ import { ROOT } from './setup.mjs';
 
 const node = process.execPath;
 const tsx = (entry, ...args) => [node, '--import', 'tsx', join(ROOT, entry), ...args];
-const staticSite = (dir, port) => [
-  node,
-  join(ROOT, 'tools/serve-static.mjs'),
-  '--root',
-  join(ROOT, dir),
-  '--port',
-  String(port),
-];
+const staticSite = (dir, port) =>
+  tsx('tools/serve-static.mjs', '--root', join(ROOT, dir), '--port', String(port));
 
 /**
  * @typedef {object} Service
@@ -44,11 +38,13 @@ export const SERVICES = [
     name: 'genesys-sim',
     url: 'http://localhost:4500',
     readyUrl: 'http://localhost:4500/__sim/stats',
-    // Its default CORS origins plus the portal served cross-site (e2e project `cross-site`).
+    // Its default CORS origins plus the portal served cross-site (e2e project `cross-site`), and
+    // the /__sim/ control API the e2e tests drive it with (loopback only, like every service).
     command: tsx(
       'projects/genesys-sim/src/main.ts',
       '--allowed-origins',
       'http://localhost:4200,http://localhost:4300,http://127.0.0.1:4200',
+      '--control-api',
     ),
   },
   {
