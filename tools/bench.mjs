@@ -6,6 +6,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { coverageMarkdown, coverageSvg, gapsSvg } from './bench/coverage-report.mjs';
 import { machineFacts, machineLine, writeSection } from './bench/doc-sections.mjs';
+import {
+  matrix,
+  matrixMarkdown,
+  readCatalogue,
+  readRecords,
+  runRecordingTests,
+} from './bench/fault-matrix.mjs';
 import { ROOT } from './setup.mjs';
 
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -106,8 +113,42 @@ async function coverage() {
   );
 }
 
+async function faults() {
+  const dir = path.join(OUT, 'fault-matrix');
+  const rows = readCatalogue(ROOT);
+  const failed = runRecordingTests(ROOT, dir, rows);
+  const result = matrix(rows, readRecords(dir));
+  const data = { rows: result, failed, machine: machineFacts(ROOT) };
+  saveJson('faults', data);
+  const body = [
+    '```bash',
+    'npm run bench -- faults     # FAULT_MATRIX_DIR=dist/bench/fault-matrix: the tests below record their rows',
+    '```',
+    '',
+    machineLine(data.machine),
+    '',
+    matrixMarkdown(result),
+  ].join('\n');
+  writeSection(DOC, 'faults', 'Fault matrix', body);
+  const missing = result.filter((row) => !row.observed).map((row) => row.id);
+  const stray = result.flatMap((row) => row.stray.map((test) => `${row.id} from ${test}`));
+  if (failed.length || missing.length || stray.length) {
+    throw new Error(
+      [
+        ...failed,
+        missing.length && `rows missing: ${missing.join(', ')}`,
+        stray.length && `rows recorded by tests faults.json does not name: ${stray.join(', ')}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
+  }
+  console.log(`faults: ${result.length} rows; docs/benchmarks.md updated`);
+}
+
 const BENCHMARKS = {
   coverage,
+  faults,
   bundle: printedBenchmark(
     'bundle',
     'Bundle cost of the bridge in the demo portal',

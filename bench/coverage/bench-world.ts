@@ -199,6 +199,11 @@ export class BenchWorld {
     return this.tabs.reduce((sum, tab) => sum + tab.prompts.settle(), 0);
   }
 
+  /** Every tab's navigations to the login page so far. */
+  loginPages(): number {
+    return this.tabs.reduce((sum, tab) => sum + tab.prompts.loginPages(), 0);
+  }
+
   /** Closes every tab. */
   closeAll(): void {
     for (const tab of this.tabs.splice(0)) tab.close();

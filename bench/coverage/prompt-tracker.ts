@@ -16,6 +16,7 @@ export class PromptTracker {
   private count = 0;
   private since: number | null = null;
   private counted = false;
+  private pages = 0;
 
   /** Messenger's widget changed. */
   view(status: MessengerAuthStatus): void {
@@ -30,10 +31,16 @@ export class PromptTracker {
 
   /** The page navigated to the IdP's login page. */
   loginPage(): void {
+    this.pages++;
     this.since ??= Date.now();
     if (this.counted) return;
     this.counted = true;
     this.count++;
+  }
+
+  /** How many times the page navigated to the IdP's login page. */
+  loginPages(): number {
+    return this.pages;
   }
 
   /** The prompts so far, counting an open episode that has lasted long enough. */

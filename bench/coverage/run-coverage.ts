@@ -5,6 +5,7 @@
 import { SUBJECT } from '../../projects/ngx-genesys-messenger-auth/src/lib/bridge/bridge.spec-helpers';
 import { BenchWorld } from './bench-world';
 import { RUN_MS, TAB_STAGGER_MS, type Scenario } from './scenarios';
+import { minus, type Span } from './spans';
 import type { Strategy } from './strategies';
 
 /** The moment of sign-in (client clock). */
@@ -28,6 +29,10 @@ export interface RunResult {
   /** Timer callbacks of the busiest tab per JWT issued. */
   readonly wakeupsPerCycle: number;
   readonly prompts: number;
+  /** Navigations to the IdP's login page. */
+  readonly loginPages: number;
+  /** Codes Genesys refused because it had seen them before (login loops). */
+  readonly codesReused: number;
   /** The awake gaps, seconds after sign-in (true clock), for the charts. */
   readonly gaps: readonly (readonly [number, number])[];
 }
@@ -102,25 +107,6 @@ export async function runScenario(strategy: Strategy, scenario: Scenario): Promi
   }
 }
 
-interface Span {
-  readonly from: number;
-  readonly to: number;
-}
-
-/** The parts of `span` outside every one of `holes`. */
-function minus(span: Span, holes: readonly Span[]): Span[] {
-  let parts = [span];
-  for (const hole of holes) {
-    parts = parts.flatMap((p) =>
-      [
-        { from: p.from, to: Math.min(p.to, hole.from) },
-        { from: Math.max(p.from, hole.to), to: p.to },
-      ].filter((part) => part.to > part.from),
-    );
-  }
-  return parts;
-}
-
 const length = (spans: readonly Span[]) => spans.reduce((sum, s) => sum + s.to - s.from, 0);
 
 function measure(world: BenchWorld, strategy: Strategy, scenario: Scenario): RunResult {
@@ -150,6 +136,8 @@ function measure(world: BenchWorld, strategy: Strategy, scenario: Scenario): Run
     jwts,
     wakeupsPerCycle: busiest / Math.max(1, jwts),
     prompts: world.prompts(),
+    loginPages: world.loginPages(),
+    codesReused: stats.rejections['code-reused'] ?? 0,
     gaps: gaps.flat().map((g) => [(g.from - signedInAt) / 1000, (g.to - signedInAt) / 1000]),
   };
 }

@@ -16,7 +16,7 @@ import { AuthorizationStore } from '../authorization/authorization-store';
 import type { AuthorizerPort } from '../authorization/authorizer-port';
 import { MessengerAuthLogger, type MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
 import { MessengerClient } from '../messenger/messenger-client';
-import { PerTabRefreshLock } from '../tabs/refresh-lock';
+import { PerTabRefreshLock, type RefreshLock } from '../tabs/refresh-lock';
 import { TabChannel } from '../tabs/tab-channel';
 import type { PortalSessionPort } from './bridge-ports';
 import { FakeAuthorizer } from './fake-authorizer.spec-helpers';
@@ -76,6 +76,8 @@ export interface BridgeWorldOptions {
   readonly copyLagMs?: number;
   /** What the bridge may do when the IdP needs the user (default: show a login page). */
   readonly reauthMode?: 'silent-then-interactive' | 'silent-only';
+  /** Each tab's refresh lock (default: see `chromium`). */
+  readonly refreshLock?: (tab: Tab) => RefreshLock;
 }
 
 /** The re-authentication window of every scenario. */
@@ -97,6 +99,7 @@ export class BridgeWorld {
   /** Whether the browser is online. */
   online = true;
   private readonly reauthMode: 'silent-then-interactive' | 'silent-only';
+  private readonly refreshLock?: (tab: Tab) => RefreshLock;
 
   constructor(options: BridgeWorldOptions) {
     // A new browser: the tabs' guards (sessionStorage) start empty.
@@ -112,6 +115,7 @@ export class BridgeWorld {
     );
     this.sharedLock = options.chromium ? new PerTabRefreshLock() : undefined;
     this.reauthMode = options.reauthMode ?? 'silent-then-interactive';
+    this.refreshLock = options.refreshLock;
   }
 
   /**
@@ -146,7 +150,7 @@ export class BridgeWorld {
       reauthMode: this.reauthMode,
       reauthWindowMs: REAUTH_WINDOW_MS,
       tracker: new JwtTracker(tab.localStorage, deploymentId, () => Date.now()),
-      lock: this.sharedLock ?? new PerTabRefreshLock(),
+      lock: this.refreshLock?.(tab) ?? this.sharedLock ?? new PerTabRefreshLock(),
       channel,
       authorizationStarts: authorizer.starts,
       wakeups,

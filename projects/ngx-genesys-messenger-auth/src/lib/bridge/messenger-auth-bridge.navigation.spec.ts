@@ -1,3 +1,4 @@
+import { FaultWatch } from '../../../../../bench/fault-matrix/bridge-fault-watch';
 import { ofType, SUBJECT } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 import {
@@ -17,9 +18,11 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
 
   describe('when the hidden iframe cannot see the IdP session (item 3)', () => {
     let tab: PortalTab;
+    let watch: FaultWatch;
 
     beforeEach(async () => {
       tab = await openAt(ROUTE);
+      watch = new FaultWatch(browser.world);
       browser.idp.thirdPartyCookiesBlocked = true;
       browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
@@ -38,6 +41,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
       ]);
       expect(back.fake.url.href).toBe(ROUTE);
       expect(back.fake.assigned).toEqual([]);
+      watch.record('third-party-cookies-blocked');
     });
   });
 

@@ -1,5 +1,6 @@
 import { messengerTokenKeys, type GenesysAuthCodeResult } from 'ngx-genesys-messenger-auth/core';
 import { TEST_DEPLOYMENT } from 'ngx-genesys-messenger-auth/testing';
+import { FaultWatch } from '../../../../../bench/fault-matrix/bridge-fault-watch';
 import { BridgeWorld, ofType, type Page } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 
@@ -73,6 +74,7 @@ describe(`${MessengerAuthBridge.name} with the portal's session`, () => {
     it('never lets Genesys see a code twice, whichever way Messenger asks', async () => {
       const page = await world.open();
       await settle();
+      const watch = new FaultWatch(world);
       await page.messenger.bus.command('AuthProvider.reAuthenticate', {});
       await page.messenger.bus.command('Auth.getTokens', await askForCode(page));
       await page.messenger.bus.command('Auth.getTokens', await askForCode(page, true));
@@ -81,6 +83,7 @@ describe(`${MessengerAuthBridge.name} with the portal's session`, () => {
       const stats = world.backend.genesys.stats();
       expect([stats.codesExchanged, stats.rejections]).toEqual([4, {}]);
       expect(ofType(page.events, 'code-handed-over')).toHaveLength(4);
+      watch.record('duplicate-code');
     });
   });
 

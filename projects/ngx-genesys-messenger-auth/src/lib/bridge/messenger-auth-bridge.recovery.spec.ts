@@ -1,5 +1,6 @@
 import { messengerTokenKeys } from 'ngx-genesys-messenger-auth/core';
 import { ALL_MESSENGER_VARIANTS, TEST_DEPLOYMENT } from 'ngx-genesys-messenger-auth/testing';
+import { FaultWatch } from '../../../../../bench/fault-matrix/bridge-fault-watch';
 import { BridgeWorld, ofType, SUBJECT, type Page } from './bridge.spec-helpers';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 
@@ -109,8 +110,10 @@ describe(`${MessengerAuthBridge.name} when the session ends`, () => {
       });
 
       it('starts exactly one interactive login', async () => {
+        const watch = new FaultWatch(world);
         await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
         expect(world.authorizer.interactiveCalls).toBe(1);
+        watch.record('idp-login-required');
       });
 
       it('does not start another when Messenger asks to re-authenticate again meanwhile', async () => {
