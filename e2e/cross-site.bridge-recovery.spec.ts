@@ -16,6 +16,7 @@ import {
   useVirtualTime,
 } from './support/bridge';
 import { test } from './support/cross-site';
+import { FaultContextWatch } from './support/fault-matrix';
 import { sim } from './support/genesys-sim';
 import { MessengerWidget } from './support/messenger-widget';
 
@@ -31,7 +32,9 @@ test.describe('Messenger with the bridge, the IdP on another site', () => {
   }) => {
     const loginPages = countLoginPages(page);
     const authorizations = recordMessengerAuthorizations(context);
+    const watch = await FaultContextWatch.start(context);
     await signInWithMessenger(page);
+    watch.restart();
     // The portal's own login, and nothing more: the iframe's login_required led to prompt=none.
     expect(loginPages()).toBe(1);
     expect(authorizations).toEqual(['none', 'none']);
@@ -44,10 +47,16 @@ test.describe('Messenger with the bridge, the IdP on another site', () => {
     await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
 
     expect(loginPages()).toBe(1);
-    expect(authorizations).toEqual(['none', 'none', 'none', 'none']);
+    // The widget shows authenticated before the refused refresh as after the new code: wait.
+    await expect.poll(() => [...authorizations]).toEqual(['none', 'none', 'none', 'none']);
+    await new MessengerWidget(page).expectStatus('authenticated');
     const stats = await sim.stats(request);
     expect(stats.codesExchanged).toBe(2);
     expect(stats.rejections['code-reused']).toBeUndefined();
+    const observed = await watch.observed(request, page);
+    // One top-level prompt=none for Messenger's code, no login page, no loop.
+    expect([observed.prompts, observed.loops, observed.pageUnloads]).toEqual([0, 0, 1]);
+    await watch.record('third-party-cookies-blocked', request, page, test.info());
   });
 
   test('a tab opened after the JWT expired, with every tab closed, is signed in without a login page', async ({
