@@ -27,6 +27,8 @@ export interface JwtScheduleDeps {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly tracker: JwtTracker;
+  /** Whether the browser is online: no refresh is spent while it is not. */
+  readonly page: { online(): boolean };
 }
 
 /**
@@ -51,6 +53,7 @@ export class JwtSchedule {
       ...this.deps,
       observations: this.observations,
       manual: this.manual,
+      online: () => this.deps.page.online(),
       attempt: (trigger) => this.refresh.run(trigger),
     }).subscribe((event) => this.report(event));
   }

@@ -89,35 +89,56 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
     });
   });
 
-  describe('while the tab is hidden or offline (item 2)', () => {
+  describe('while the tab is hidden (item 2)', () => {
     let tab: PortalTab;
 
     beforeEach(async () => {
       tab = await openAt(ROUTE);
-      browser.world.online = false;
+      // The refresh fails for good and the silent iframe finds no IdP session: the next step
+      // would leave the page, which a hidden tab does not do.
       browser.world.visible = false;
+      browser.idp.sessionLives = false;
       browser.world.backend.idp.endSession(SUBJECT);
       await jest.advanceTimersByTimeAsync(PAST_FIRST_REFRESH_MS);
     });
 
-    it('neither navigates nor frames the IdP, and says it waits for the page', () => {
+    it('does not navigate, and says it waits for the page', () => {
       expect(tab.fake.assigned).toEqual([]);
-      expect(tab.fake.frames).toHaveLength(1);
+      // The sign-in's iframe, then the silent check after the refresh failed.
+      expect(tab.fake.frames).toHaveLength(2);
       expect(tab.page.bridge.state).toBe('ended');
       expect(ofType(tab.page.events, 'recovery-stopped').at(-1)?.reason).toBe('waiting-for-page');
     });
 
     it('gives up the wait when the bridge stops (its injector is destroyed)', async () => {
       tab.page.bridge.stop();
-      browser.world.online = true;
       browser.world.visible = true;
-      tab.page.wakeups.next('online');
+      tab.page.wakeups.next('visible');
       await jest.advanceTimersByTimeAsync(5_000);
-      expect(tab.fake.frames).toHaveLength(1);
+      expect(tab.fake.frames).toHaveLength(2);
       expect(tab.fake.assigned).toEqual([]);
     });
 
-    it('recovers silently once the tab is online again', async () => {
+    it('goes on once the tab is visible: first the iframe again, then one top-level prompt=none', async () => {
+      browser.world.visible = true;
+      tab.page.wakeups.next('visible');
+      await jest.advanceTimersByTimeAsync(15_000);
+      expect(tab.fake.frames).toHaveLength(3);
+      expect(navigations(tab)).toEqual(['none']);
+    });
+  });
+
+  describe('while the browser is offline (item 2)', () => {
+    it('spends no refresh and leaves nothing; back online, one refresh and no new code', async () => {
+      const tab = await openAt(ROUTE);
+      const { genesys } = browser.world.backend;
+      browser.world.online = false;
+      await jest.advanceTimersByTimeAsync(10 * 60_000);
+      expect([genesys.stats().refreshes, tab.fake.frames.length, tab.fake.assigned]).toEqual([
+        0,
+        1,
+        [],
+      ]);
       browser.world.online = true;
       tab.page.wakeups.next('online');
       await jest.advanceTimersByTimeAsync(5_000);
@@ -125,7 +146,7 @@ describe(`${MessengerAuthBridge.name} with the real authorizer: navigation to th
         'authenticated',
         'authenticated',
       ]);
-      expect(tab.fake.assigned).toEqual([]);
+      expect([genesys.stats().refreshes, tab.fake.frames.length]).toEqual([1, 1]);
     });
   });
 });

@@ -29,6 +29,7 @@ describe(refreshEngine.name, () => {
   let attempt: jest.Mock<Promise<RefreshAttemptResult>, [string]>;
   let events: RefreshEngineEvent[];
   let subscription: Subscription;
+  let online: boolean;
 
   const transient = () => Promise.reject(Object.assign(new Error('Bad Gateway'), { status: 502 }));
   const attemptTimes = () => [...times];
@@ -43,6 +44,7 @@ describe(refreshEngine.name, () => {
       now: () => Date.now(),
       scheduler: asyncScheduler,
       random: () => 0.5,
+      online: () => online,
       attempt,
     }).subscribe((event) => events.push(event));
   }
@@ -53,6 +55,7 @@ describe(refreshEngine.name, () => {
     manual = new Subject<void>();
     events = [];
     times = [];
+    online = true;
     attempt = jest.fn((_trigger: string): Promise<RefreshAttemptResult> => {
       times.push(Date.now() - START);
       return transient();
@@ -110,6 +113,40 @@ describe(refreshEngine.name, () => {
     await jest.advanceTimersByTimeAsync(10 * MINUTE);
     expect(attempt).toHaveBeenCalledTimes(1);
     expect(events.at(-1)?.type).toBe('failed');
+  });
+
+  it('spends no attempt while the browser is offline, and refreshes when it comes back', async () => {
+    // A refresh takes a network round trip.
+    attempt.mockImplementation(async () => {
+      times.push(Date.now() - START);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { kind: 'refreshed', observation: due };
+    });
+    online = false;
+    start();
+    // Ten minutes without a network: the JWT runs out, and a focus finds the browser still offline.
+    await jest.advanceTimersByTimeAsync(5 * MINUTE);
+    wakeups.next('focus');
+    await jest.advanceTimersByTimeAsync(5 * MINUTE);
+    expect(attempt).not.toHaveBeenCalled();
+    online = true;
+    wakeups.next('online');
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(attemptTimes()).toEqual([10 * MINUTE]);
+    expect(events.map((e) => e.type)).toEqual(['scheduled', 'due', 'done']);
+  });
+
+  it('keeps its retries for when the network is back', async () => {
+    start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    online = false;
+    await jest.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    online = true;
+    wakeups.next('online');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(attempt).toHaveBeenCalledTimes(2);
   });
 
   it('waits as long as Genesys asks after a 429', async () => {

@@ -61,6 +61,11 @@ export interface RefreshEngineInputs {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   /**
+   * Whether the browser is online. An attempt waits for a wake-up while it says no: a refresh
+   * spent without a network fails, and Messenger may drop its tokens when one fails.
+   */
+  readonly online: () => boolean;
+  /**
    * One refresh attempt (lock, re-read, `Auth.refreshToken`); rejects on failure. `trigger` says
    * what started it (`deadline`, `manual`, a wake-up).
    */
@@ -72,7 +77,8 @@ export interface RefreshEngineInputs {
  * against the wall clock), an immediate check on every wake-up, one attempt in flight at a time
  * (triggers during an attempt are ignored, never cancelling it), capped exponential backoff with
  * jitter for transient failures — aimed before the JWT expires, cut short by a wake-up, at most
- * {@link MAX_REFRESH_ATTEMPTS} attempts — and a `failed` event for a final failure.
+ * {@link MAX_REFRESH_ATTEMPTS} attempts — no attempt while the browser is offline (it waits for
+ * the network to come back), and a `failed` event for a final failure.
  */
 export function refreshEngine(inputs: RefreshEngineInputs): Observable<RefreshEngineEvent> {
   const { policy, now, scheduler } = inputs;
@@ -111,7 +117,8 @@ function attemptWithRetry(
   observation: JwtObservation,
   attempt = 1,
 ): Observable<RefreshEngineEvent> {
-  return defer(() => inputs.attempt(trigger)).pipe(
+  return whenOnline(inputs).pipe(
+    switchMap(() => inputs.attempt(trigger)),
     map((result): RefreshEngineEvent => ({ type: 'done', result })),
     catchError((error: unknown) => {
       if (!isTransientFailure(error) || attempt >= MAX_REFRESH_ATTEMPTS) {
@@ -127,6 +134,18 @@ function attemptWithRetry(
         ),
       );
     }),
+  );
+}
+
+/** Emits once the browser is online: at once, or at the first wake-up that finds it online. */
+function whenOnline(inputs: RefreshEngineInputs): Observable<unknown> {
+  return defer(() =>
+    inputs.online()
+      ? of(true)
+      : inputs.wakeups.pipe(
+          filter(() => inputs.online()),
+          take(1),
+        ),
   );
 }
 
