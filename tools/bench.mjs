@@ -1,9 +1,11 @@
-// `npm run bench [-- coverage|bundle|profile-server ...]`: runs benchmarks (all when none is
-// named), keeps each one's results as JSON in dist/bench/, and regenerates its section of
-// docs/benchmarks.md (and its charts) from that JSON — no number in those sections is typed by hand.
+// `npm run bench [-- coverage|faults|bundle|profile-server|browser|admin ...] [--minutes N]`:
+// runs benchmarks (all when none is named; --minutes sets the browser benchmark's length), keeps
+// each one's results as JSON in dist/bench/, and regenerates its section of docs/benchmarks.md
+// (and its charts) from that JSON — no number in those sections is typed by hand.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { browserBenchmark, takeMinutes } from './bench/browser-bench.mjs';
 import { coverageMarkdown, coverageSvg, gapsSvg } from './bench/coverage-report.mjs';
 import { machineFacts, machineLine, writeSection } from './bench/doc-sections.mjs';
 import {
@@ -146,6 +148,15 @@ async function faults() {
   console.log(`faults: ${result.length} rows; docs/benchmarks.md updated`);
 }
 
+const asked = process.argv.slice(2);
+const browser = browserBenchmark({
+  minutes: takeMinutes(asked),
+  run,
+  saveJson,
+  out: OUT,
+  doc: DOC,
+});
+
 const BENCHMARKS = {
   coverage,
   faults,
@@ -161,9 +172,15 @@ const BENCHMARKS = {
     'tools/bench-profile-server.mjs',
     'profile server, portal document',
   ),
+  browser,
+  admin: printedBenchmark(
+    'admin',
+    'Admin app: initial bundle and first render',
+    'tools/bench-admin.mjs',
+    'admin app, production build',
+  ),
 };
 
-const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in BENCHMARKS));
 if (unknown.length) {
   console.error(

@@ -132,31 +132,45 @@ export async function advancePastNextRefresh(
 }
 
 /**
+ * In the page (an init script): calls `window[sink](status)` with every authentication status the
+ * Messenger widget shows, from the moment the widget appears.
+ */
+export function observeMessengerStatus(sink: string): void {
+  const report = (window as unknown as Record<string, (status: string) => void>)[sink];
+  const attach = () => {
+    const status = document
+      .querySelector('#genesys-messenger')
+      ?.shadowRoot?.querySelector('[data-testid="messenger-auth-status"]');
+    if (!status) return false;
+    const note = () => report(status.getAttribute('data-status') ?? '');
+    note();
+    new MutationObserver(note).observe(status, {
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+    return true;
+  };
+  new MutationObserver((_, observer) => attach() && observer.disconnect()).observe(document, {
+    childList: true,
+    subtree: true,
+  });
+}
+
+/**
  * Records every authentication status the Messenger widget shows, on every page of the context
  * (read them with {@link recordedStatuses}).
  */
 export async function recordMessengerStatuses(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { __messengerStatuses: string[] }).__messengerStatuses = seen;
-    const attach = () => {
-      const status = document
-        .querySelector('#genesys-messenger')
-        ?.shadowRoot?.querySelector('[data-testid="messenger-auth-status"]');
-      if (!status) return false;
-      const note = () => seen.push(status.getAttribute('data-status') ?? '');
-      note();
-      new MutationObserver(note).observe(status, {
-        attributes: true,
-        attributeFilter: ['data-status'],
-      });
-      return true;
+    const page = window as unknown as {
+      __messengerStatuses: string[];
+      __noteMessengerStatus: (status: string) => void;
     };
-    new MutationObserver((_, observer) => attach() && observer.disconnect()).observe(document, {
-      childList: true,
-      subtree: true,
-    });
+    page.__messengerStatuses = seen;
+    page.__noteMessengerStatus = (status) => seen.push(status);
   });
+  await context.addInitScript(observeMessengerStatus, '__noteMessengerStatus');
 }
 
 /** The statuses the widget has shown on a page since it loaded. */
