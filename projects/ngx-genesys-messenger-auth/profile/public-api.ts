@@ -32,7 +32,11 @@ export {
 export type { ProfileIssue, ProfileIssueCode, ProfileIssueSeverity } from './src/profile-issue';
 export { REAUTH_MODES } from './src/validate-refresh';
 export { IDP_DURATION_FIELDS } from './src/validate-idp';
-export { validateProfile, type ProfileValidation } from './src/validate-profile';
+export {
+  validateProfile,
+  type ProfileValidation,
+  type ProfileValidationOptions,
+} from './src/validate-profile';
 export { deriveLifetimes, type DerivedLifetimes } from './src/derive-lifetimes';
 export { jwtLifetimeOf, type SessionBound } from './src/session-limits';
 export {

@@ -21,6 +21,7 @@ export type ProfileIssueCode =
   | 'invalid-length'
   | 'invalid-value'
   | 'invalid-environment'
+  | 'environment-not-allowed'
   | 'insecure-url'
   | 'invalid-discovery-uri'
   | 'not-an-integer'

@@ -50,7 +50,21 @@ function isDomain(value: string): boolean {
   return HOSTNAME.test(base) && base.includes('.');
 }
 
-function readEnvironment(log: IssueLog, section: Section): string | undefined {
+/** What the Genesys section is checked against besides the schema. */
+export interface GenesysValidationOptions {
+  /**
+   * The custom (non-region) environment origins the caller allows, e.g. a Genesys simulator.
+   * When given, any other custom origin is refused; when absent, any https (or loopback http)
+   * origin is accepted.
+   */
+  readonly environmentOrigins?: readonly string[];
+}
+
+function readEnvironment(
+  log: IssueLog,
+  section: Section,
+  options: GenesysValidationOptions,
+): string | undefined {
   const value = section.string('environment', { maxLength: MAX_URL_LENGTH });
   if (value === undefined || regionOf(value)) return value;
   const path = section.at('environment');
@@ -66,7 +80,18 @@ function readEnvironment(log: IssueLog, section: Section): string | undefined {
     log.error(path, 'invalid-environment', message);
     return undefined;
   }
+  const allowed = options.environmentOrigins;
+  if (url && allowed && !allowed.some((origin) => sameOrigin(origin, url))) {
+    const list = allowed.length ? `one of ${allowed.join(', ')}` : 'none on this server';
+    const message = `${path} must be ${regions}; custom origins allowed: ${list} (got ${describeValue(value)})`;
+    log.error(path, 'environment-not-allowed', message);
+    return undefined;
+  }
   return url ? value : undefined;
+}
+
+function sameOrigin(allowed: string, url: URL): boolean {
+  return URL.canParse(allowed) && new URL(allowed).origin === url.origin;
 }
 
 function readDomains(
@@ -157,10 +182,14 @@ function readIntegration(
  * Reads the `genesys` section of a profile, reporting every problem to the log.
  * @returns the settings, or undefined when any of them is invalid
  */
-export function readGenesys(log: IssueLog, value: unknown): GenesysDeploymentSettings | undefined {
+export function readGenesys(
+  log: IssueLog,
+  value: unknown,
+  options: GenesysValidationOptions = {},
+): GenesysDeploymentSettings | undefined {
   const section = readSection(log, value, 'genesys', GENESYS_FIELDS);
   if (!section) return undefined;
-  const environment = readEnvironment(log, section);
+  const environment = readEnvironment(log, section, options);
   const deploymentId = section.string('deploymentId', {
     pattern: UUID,
     expected: 'a UUID (8-4-4-4-12 hexadecimal digits)',

@@ -125,6 +125,41 @@ describe(validateProfile.name, () => {
     ]);
   });
 
+  describe('with an allow-list of environment origins', () => {
+    const simulator = { environmentOrigins: ['http://localhost:4500'] };
+    const pairsOf = (environment: string, options: { environmentOrigins: string[] }) => {
+      const result = validateProfile(profileWith('genesys.environment', environment), options);
+      return result.valid ? [] : result.errors.map((issue) => [issue.path, issue.code]);
+    };
+
+    it.each(['http://localhost:4500', 'http://localhost:4500/', 'euw1', 'prod-usw2'])(
+      'accepts %p, a listed origin or a region',
+      (environment) => {
+        expect(pairsOf(environment, simulator)).toEqual([]);
+      },
+    );
+
+    it.each([
+      ['https://genesys.example.com', simulator],
+      ['http://127.0.0.1:4500', simulator],
+      ['http://localhost:4500', { environmentOrigins: [] }],
+    ])('refuses the unlisted origin %p', (environment, options) => {
+      expect(pairsOf(environment, options)).toEqual([
+        ['genesys.environment', 'environment-not-allowed'],
+      ]);
+    });
+
+    it('names the allowed origins in the message', () => {
+      const result = validateProfile(
+        profileWith('genesys.environment', 'https://genesys.example.com'),
+        simulator,
+      );
+      expect(result.valid ? '' : result.errors[0]?.message).toContain(
+        'custom origins allowed: one of http://localhost:4500',
+      );
+    });
+  });
+
   it('requires the deployment id to be a UUID', () => {
     expect(errorsOf(profileWith('genesys.deploymentId', 'dep-123'))).toEqual([
       ['genesys.deploymentId', 'invalid-format'],

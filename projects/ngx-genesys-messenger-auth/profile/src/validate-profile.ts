@@ -11,9 +11,12 @@ import {
   type ProfileRefreshPolicy,
 } from './profile-schema';
 import { jwtLifetimeOf } from './session-limits';
-import { readGenesys } from './validate-genesys';
+import { readGenesys, type GenesysValidationOptions } from './validate-genesys';
 import { readIdp } from './validate-idp';
 import { readRefresh } from './validate-refresh';
+
+/** Rules of the caller on top of the schema's (e.g. the profile server's allow-lists). */
+export type ProfileValidationOptions = GenesysValidationOptions;
 
 /** The outcome of {@link validateProfile}. */
 export type ProfileValidation =
@@ -95,6 +98,8 @@ function deepFreeze<T>(value: T): T {
  * the JWT lifetime. Warnings: the lifetime rules of `deriveLifetimes` (on a valid profile) and
  * mismatches between the Genesys integration and the IdP.
  * @param input a profile as parsed from JSON, or anything else
+ * @param options the caller's extra rules: `environmentOrigins`, the only custom Genesys
+ *   environment origins accepted (regions always are)
  * @returns the frozen profile and its warnings, or every error (with a path and a code)
  * @usageNotes
  * ```ts
@@ -102,7 +107,10 @@ function deepFreeze<T>(value: T): T {
  * if (!result.valid) reply.code(422).send({ errors: result.errors });
  * ```
  */
-export function validateProfile(input: unknown): ProfileValidation {
+export function validateProfile(
+  input: unknown,
+  options: ProfileValidationOptions = {},
+): ProfileValidation {
   const log = new IssueLog();
   reportSecrets(log, input);
   const root = readSection(log, input, '', PROFILE_FIELDS);
@@ -112,7 +120,7 @@ export function validateProfile(input: unknown): ProfileValidation {
     pattern: PROFILE_NAME_PATTERN,
     expected: 'lowercase letters, digits and "-", starting with a letter',
   });
-  const genesys = readGenesys(log, root.fields['genesys']);
+  const genesys = readGenesys(log, root.fields['genesys'], options);
   const idp = readIdp(log, root.fields['idp']);
   const refresh = readRefresh(log, root.fields['refresh']);
   const leadOk = idp && refresh ? checkLead(log, idp, refresh) : false;
