@@ -34,6 +34,7 @@ export const TEST_PASSWORDS = {
   bob: 'builder',
   ada: 'lovelace',
   grace: 'hopper',
+  rosalind: 'franklin',
 } as const;
 
 /** Every test user the IdP knows. */
@@ -73,6 +74,15 @@ export const TEST_USERS: readonly TestUser[] = [
     familyName: 'Admin',
     email: 'grace@example.com',
     roles: ['admin'],
+  },
+  {
+    sub: '70541170-0000-4000-8000-000000000005',
+    username: 'rosalind',
+    password: TEST_PASSWORDS.rosalind,
+    givenName: 'Rosalind',
+    familyName: 'Reader',
+    email: 'rosalind@example.com',
+    roles: ['reader'],
   },
 ];
 
