@@ -76,6 +76,11 @@ const ENGINES = [
         'projects/profile-server/src/main.ts',
         '--port',
         String(port),
+        // The seeded `demo` profile uses the simulator's origin; the rate limit would cap the bench.
+        '--allowed-environment-origins',
+        'http://localhost:4500',
+        '--portal-rate-limit',
+        '1000000',
       ];
       const server = await startProcess(
         'the profile server',

@@ -32,7 +32,12 @@ export const SERVICES = [
     name: 'profile-server',
     url: 'http://localhost:4600',
     readyUrl: 'http://localhost:4600/health',
-    command: tsx('projects/profile-server/src/main.ts'),
+    // Profiles of the local stack use the simulator as their Genesys environment.
+    command: tsx(
+      'projects/profile-server/src/main.ts',
+      '--allowed-environment-origins',
+      'http://localhost:4500',
+    ),
   },
   {
     name: 'genesys-sim',

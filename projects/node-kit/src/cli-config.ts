@@ -150,7 +150,15 @@ export function cliUsage(command: string, options: Record<string, CliOption<unkn
   ].join('\n');
 }
 
-function wholeNumberIn(
+/**
+ * A whole number in a range.
+ * @param min the smallest accepted value
+ * @param max the largest accepted value
+ * @param what how the message names the expected value, e.g. `requests per minute`
+ * @param code the error code of a bad value
+ * @returns the parser
+ */
+export function wholeNumberIn(
   min: number,
   max: number,
   what: string,

@@ -11,6 +11,7 @@ export type ConfigErrorCode =
   | 'unexpected-value'
   | 'bad-port'
   | 'bad-duration'
+  | 'bad-number'
   | 'bad-origin'
   | 'bad-url'
   | 'bad-choice'

@@ -8,13 +8,18 @@ import { BODY_LIMIT_BYTES } from './profile-server';
 describe('access and bad input', () => {
   let server: TestServer;
   let ada: string;
+  let rosalind: string;
   let alice: string;
   const tokens: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer({ seed: true });
-    [ada, alice] = await Promise.all([server.issuer.admin('ada'), server.issuer.reader('alice')]);
-    tokens.push(ada, alice);
+    [ada, rosalind, alice] = await Promise.all([
+      server.issuer.admin('ada'),
+      server.issuer.reader('rosalind'),
+      server.issuer.customer('alice'),
+    ]);
+    tokens.push(ada, rosalind, alice);
   });
   afterAll(() => server.stop());
 
@@ -48,7 +53,7 @@ describe('access and bad input', () => {
     });
   });
 
-  describe('a signed-in user without the admin role', () => {
+  describe('a reader (role reader)', () => {
     it('may read profiles, versions, diffs and the audit trail', async () => {
       for (const path of [
         '/admin/profiles',
@@ -57,7 +62,7 @@ describe('access and bad input', () => {
         '/admin/profiles/demo/diff?from=1&to=draft',
         '/admin/audit',
       ]) {
-        expect([path, (await server.call('GET', path, { token: alice })).status]).toEqual([
+        expect([path, (await server.call('GET', path, { token: rosalind })).status]).toEqual([
           path,
           200,
         ]);
@@ -72,14 +77,33 @@ describe('access and bad input', () => {
     ])('gets 403 for %s %s and nothing changes', async (method, path, body) => {
       const before = await etag();
       const answer = await server.call(method, path, {
-        token: alice,
+        token: rosalind,
         body,
         headers: { 'if-match': before },
       });
       expect(answer.status).toBe(403);
-      expect(answer.body.message).toBe('writing needs the admin role (yours: customer)');
+      expect(answer.body.message).toBe('writing needs the admin role (yours: reader)');
       expect(answer.headers.get('www-authenticate')).toContain('insufficient_scope');
       expect(await etag()).toBe(before);
+    });
+  });
+
+  describe('a user of the admin client with neither role', () => {
+    it.each([
+      ['GET', '/admin/profiles'],
+      ['GET', '/admin/profiles/demo'],
+      ['GET', '/admin/profiles/demo/versions'],
+      ['GET', '/admin/audit'],
+      ['POST', '/admin/profiles'],
+    ])('gets 403 for %s %s', async (method, path) => {
+      const answer = await server.call(method, path, {
+        token: alice,
+        ...(method === 'POST' ? { body: { name: 'mine' } } : {}),
+      });
+      expect([answer.status, answer.body.issues[0].code]).toEqual([403, 'insufficient-role']);
+      expect(answer.body.message).toBe(
+        'the admin API needs the reader or admin role (yours: customer)',
+      );
     });
   });
 

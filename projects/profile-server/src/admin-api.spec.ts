@@ -215,9 +215,12 @@ describe('admin API: drafts', () => {
     expect(readFileSync(server.dbPath).includes(secret)).toBe(false);
   });
 
-  it('deletes a profile (204), after which it is 404', async () => {
-    await create('gone');
-    const deleted = await server.call('DELETE', '/admin/profiles/gone', { token: ada });
+  it('deletes a never-published profile (204) with its ETag, after which it is 404', async () => {
+    const created = await create('gone');
+    const deleted = await server.call('DELETE', '/admin/profiles/gone', {
+      token: ada,
+      headers: { 'if-match': created.body.etag },
+    });
     expect(deleted.status).toBe(204);
     const after = await get('gone');
     expect([after.status, after.body.issues[0].path]).toEqual([404, 'params.name']);

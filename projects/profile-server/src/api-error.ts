@@ -14,12 +14,15 @@ export type ApiErrorCode =
   | 'already-exists'
   | 'not-publishable'
   | 'nothing-to-publish'
+  | 'not-published'
+  | 'profile-published'
   | 'precondition-failed'
   | 'precondition-required'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'origin-not-allowed'
   | 'misdirected-request'
+  | 'rate-limited'
   | 'idp-unavailable'
   | 'internal-error';
 

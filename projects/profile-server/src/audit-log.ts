@@ -2,7 +2,7 @@
 import type { Db } from './database';
 
 /** What was done. */
-export type AuditAction = 'create' | 'update' | 'publish' | 'delete';
+export type AuditAction = 'create' | 'update' | 'publish' | 'republish' | 'unpublish' | 'delete';
 
 /** One entry to append. */
 export interface NewAuditEntry {

@@ -2,18 +2,8 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 
 import { LocalIssuer, TEST_AUDIENCE, TEST_CLIENT_ID, TEST_ISSUER } from '../testing/local-issuer';
-import type { ApiError } from './api-error';
+import { refusal } from '../testing/refusal';
 import { createAuthenticator, type Authenticator } from './auth';
-
-/** The ApiError an authentication ends with. */
-async function refusal(auth: Authenticator, header: string | undefined): Promise<ApiError> {
-  try {
-    await auth.authenticate(header);
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('createAuthenticator with a key set', () => {
   let issuer: LocalIssuer;
@@ -31,17 +21,30 @@ describe('createAuthenticator with a key set', () => {
 
   it('accepts an admin token and names the caller by preferred_username', async () => {
     const principal = await auth.authenticate(`Bearer ${await issuer.admin('ada')}`);
-    expect(principal).toEqual({ sub: 'sub-ada', name: 'ada', roles: ['admin'], isAdmin: true });
+    expect(principal).toEqual({
+      sub: 'sub-ada',
+      name: 'ada',
+      roles: ['admin'],
+      canRead: true,
+      isAdmin: true,
+    });
   });
 
-  it('accepts a token without the admin role as a reader, named by sub without a username', async () => {
-    const token = await issuer.token({ sub: 'u-9', roles: ['customer'] });
+  it('accepts a reader token as one who may read, named by sub without a username', async () => {
+    const token = await issuer.token({ sub: 'u-9', roles: ['reader'] });
     expect(await auth.authenticate(`bearer ${token}`)).toEqual({
       sub: 'u-9',
       name: 'u-9',
-      roles: ['customer'],
+      roles: ['reader'],
+      canRead: true,
       isAdmin: false,
     });
+  });
+
+  it('accepts a token with neither role as one who may not even read', async () => {
+    const token = await issuer.token({ roles: ['customer'] });
+    const principal = await auth.authenticate(`Bearer ${token}`);
+    expect([principal.canRead, principal.isAdmin]).toEqual([false, false]);
   });
 
   it('answers a missing header with 401 and a bare Bearer challenge', async () => {

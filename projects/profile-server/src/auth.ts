@@ -1,20 +1,17 @@
 /**
  * Who is calling: bearer access tokens (RFC 9068 JWTs) from the IdP, verified against its JWKS
- * (found through discovery) with jose. Any signed-in user of the admin client may read; writing
- * needs the `admin` role. Tokens are never logged or echoed.
+ * (found through discovery) with jose. Users of the admin client with the `reader` or `admin`
+ * role may read; writing needs `admin`. Tokens are never logged or echoed.
  */
-import {
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 import { ApiError } from './api-error';
+import { discoveredKeySet, IdpUnavailable, type IdpKeyOptions } from './idp-keys';
 
-/** The role that may write. */
+/** The role that may write (and read). */
 export const ADMIN_ROLE = 'admin';
+/** The role that may read. */
+export const READER_ROLE = 'reader';
 
 /** Tolerated clock difference between the IdP and this server, in seconds. */
 const CLOCK_TOLERANCE_S = 30;
@@ -34,7 +31,9 @@ export interface Principal {
   /** A readable name for the audit trail: `preferred_username`, else the subject. */
   readonly name: string;
   readonly roles: readonly string[];
-  /** Whether the caller may write. */
+  /** Whether the caller may read (role `reader` or `admin`). */
+  readonly canRead: boolean;
+  /** Whether the caller may write (role `admin`). */
   readonly isAdmin: boolean;
 }
 
@@ -48,6 +47,10 @@ export interface AuthOptions {
   readonly clientId: string;
   /** The key set to verify with; by default the IdP's JWKS, found through discovery. */
   readonly keySet?: JWTVerifyGetKey;
+  /** Deadline and key-rotation cooldown of the discovery and JWKS fetches. */
+  readonly fetching?: Omit<IdpKeyOptions, 'issuer'>;
+  /** Told why the IdP's keys could not be had (for the log; never sent to callers). */
+  readonly onIdpFailure?: (detail: string) => void;
 }
 
 /** Verifies `Authorization` headers. */
@@ -57,7 +60,7 @@ export interface Authenticator {
    * @param authorization the `Authorization` header
    * @returns the caller
    * @throws ApiError 401 (with `WWW-Authenticate`) for a missing or bad token, 403 for a token of
-   *   another client, 503 when the IdP's keys cannot be fetched
+   *   another client, 503 (naming no URL or cause) when the IdP's keys cannot be fetched
    */
   authenticate(authorization: string | undefined): Promise<Principal>;
 }
@@ -75,23 +78,14 @@ export interface Authenticator {
  * ```
  */
 export function createAuthenticator(options: AuthOptions): Authenticator {
-  let keySet: Promise<JWTVerifyGetKey> | undefined = options.keySet
-    ? Promise.resolve(options.keySet)
-    : undefined;
-  const keys = (): Promise<JWTVerifyGetKey> => {
-    keySet ??= discoverKeySet(options.issuer).catch((error: unknown) => {
-      keySet = undefined;
-      throw error;
-    });
-    return keySet;
-  };
+  const keys = options.keySet ?? discoveredKeySet({ issuer: options.issuer, ...options.fetching });
 
   return {
     async authenticate(authorization) {
       const token = bearerToken(authorization);
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, await keys(), {
+        ({ payload } = await jwtVerify(token, keys, {
           issuer: options.issuer,
           audience: options.audience,
           typ: 'at+jwt',
@@ -100,7 +94,7 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
-        throw verificationError(error);
+        throw verificationError(error, options.onIdpFailure);
       }
       const client = payload['client_id'] ?? payload['azp'];
       if (client !== options.clientId) {
@@ -131,19 +125,20 @@ export function adminRequired(principal: Principal): ApiError {
   });
 }
 
-async function discoverKeySet(issuer: string): Promise<JWTVerifyGetKey> {
-  let jwksUri: unknown;
-  try {
-    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    jwksUri = ((await response.json()) as Record<string, unknown>)['jwks_uri'];
-  } catch (error) {
-    throw idpUnavailable(`discovery of ${issuer} failed (${(error as Error).message})`);
-  }
-  if (typeof jwksUri !== 'string' || !URL.canParse(jwksUri)) {
-    throw idpUnavailable(`the discovery document of ${issuer} has no valid jwks_uri`);
-  }
-  return createRemoteJWKSet(new URL(jwksUri));
+/**
+ * The 403 for a user of the admin client with neither the reader nor the admin role.
+ * @param principal the caller
+ * @returns the error to throw
+ */
+export function readerRequired(principal: Principal): ApiError {
+  const roles = principal.roles.length ? principal.roles.join(', ') : 'none';
+  const message = `the admin API needs the ${READER_ROLE} or ${ADMIN_ROLE} role (yours: ${roles})`;
+  return new ApiError(403, 'forbidden', message, {
+    issues: [{ path: AUTHORIZATION, code: 'insufficient-role', message }],
+    headers: {
+      'www-authenticate': `${REALM}, error="insufficient_scope", error_description="the ${READER_ROLE} or ${ADMIN_ROLE} role is required"`,
+    },
+  });
 }
 
 function bearerToken(authorization: string | undefined): string {
@@ -159,14 +154,15 @@ function bearerToken(authorization: string | undefined): string {
   return match[1];
 }
 
-function verificationError(error: unknown): ApiError {
+function verificationError(error: unknown, onIdpFailure?: (detail: string) => void): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof joseErrors.JWTExpired) return invalidToken('the access token has expired');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     return invalidToken(`the access token's "${error.claim}" claim is not accepted`);
   }
-  if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
-    return idpUnavailable("the IdP's signing keys cannot be fetched");
+  if (keysUnavailable(error)) {
+    onIdpFailure?.(`${(error as Error).name}: ${(error as Error).message}`);
+    return idpUnavailable();
   }
   // Bad signature, unknown key, malformed JWT, wrong algorithm or type.
   return invalidToken('the access token is not valid');
@@ -181,7 +177,21 @@ function invalidToken(description: string): ApiError {
   });
 }
 
-function idpUnavailable(message: string): ApiError {
+/** Whether verification failed because the keys could not be had (not because of the token). */
+function keysUnavailable(error: unknown): boolean {
+  return (
+    error instanceof IdpUnavailable ||
+    error instanceof joseErrors.JWKSTimeout ||
+    error instanceof joseErrors.JWKSInvalid ||
+    // A JWKS answer that is not 200 or not JSON: jose's generic error.
+    (error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC') ||
+    !(error instanceof joseErrors.JOSEError)
+  );
+}
+
+/** The 503; it names no URL and no cause (those go to the log). */
+function idpUnavailable(): ApiError {
+  const message = 'the identity provider cannot be reached to check the token; retry shortly';
   return new ApiError(503, 'idp-unavailable', message, { headers: { 'retry-after': '5' } });
 }
 
@@ -194,6 +204,7 @@ function principalOf(payload: JWTPayload): Principal {
     sub,
     name: typeof username === 'string' && username ? username : sub,
     roles,
+    canRead: roles.includes(READER_ROLE) || roles.includes(ADMIN_ROLE),
     isAdmin: roles.includes(ADMIN_ROLE),
   };
 }

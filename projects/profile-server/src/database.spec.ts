@@ -64,16 +64,36 @@ describe('openDatabase', () => {
   it('applies only the migrations a database has not seen yet, in order', () => {
     const path = join(dir, 'profiles.sqlite');
     open(path, MIGRATIONS.slice(0, 1)).db.close();
-    const later = [...MIGRATIONS, { version: 2, name: 'extra', sql: 'CREATE TABLE extra (x)' }];
-    const { db, applied } = open(path, later);
+    const extra = { version: MIGRATIONS.length + 1, name: 'extra', sql: 'CREATE TABLE extra (x)' };
+    const { db, applied } = open(path, [...MIGRATIONS, extra]);
+    const versions = [...MIGRATIONS, extra].map((m) => m.version);
+    expect(applied).toEqual(versions.slice(1));
+    expect(appliedMigrations(db)).toEqual(versions);
+  });
+
+  it('keeps the audit trail, its ids and its append-only rule when adding unpublish and republish', () => {
+    const path = join(dir, 'profiles.sqlite');
+    const old = open(path, MIGRATIONS.slice(0, 1)).db;
+    old.exec(`INSERT INTO audit (profile, actor, actor_name, action, at, detail)
+      VALUES ('p', 's', 'u', 'create', 't', '{}'), ('p', 's', 'u', 'delete', 't', '{}')`);
+    old.close();
+    const { db, applied } = open(path);
     expect(applied).toEqual([2]);
-    expect(appliedMigrations(db)).toEqual([1, 2]);
+    expect(db.prepare('SELECT id, action FROM audit ORDER BY id').all()).toEqual([
+      { id: 1, action: 'create' },
+      { id: 2, action: 'delete' },
+    ]);
+    db.exec(`INSERT INTO audit (profile, actor, actor_name, action, at, detail)
+      VALUES ('p', 's', 'u', 'unpublish', 't', '{}'), ('p', 's', 'u', 'republish', 't', '{}')`);
+    expect(db.prepare('SELECT max(id) AS id FROM audit').get()).toEqual({ id: 4 });
+    expect(() => db.exec('DELETE FROM audit')).toThrow(/append-only/);
+    expect(() => db.exec(`UPDATE audit SET actor = 'm'`)).toThrow(/append-only/);
   });
 
   it('refuses a database written by a newer server, naming the file', () => {
     const path = join(dir, 'profiles.sqlite');
-    const later = [...MIGRATIONS, { version: 2, name: 'extra', sql: 'CREATE TABLE extra (x)' }];
-    open(path, later).db.close();
+    const extra = { version: MIGRATIONS.length + 1, name: 'extra', sql: 'CREATE TABLE extra (x)' };
+    open(path, [...MIGRATIONS, extra]).db.close();
     expect(() => open(path)).toThrow(
       expect.objectContaining({ code: 'newer-schema', message: expect.stringContaining(path) }),
     );

@@ -61,7 +61,14 @@ describe('profile-server process', () => {
   it('migrates and seeds a new database, serves, and on SIGTERM stops and closes the database', async () => {
     const db = join(dir, 'profiles.sqlite');
     const port = await findFreePort();
-    const server = run(['--port', String(port), '--db', db]);
+    const server = run([
+      '--port',
+      String(port),
+      '--db',
+      db,
+      '--allowed-environment-origins',
+      'http://localhost:4500',
+    ]);
     running.push(server);
     await waitFor(server, /profile-server: ready at http:\/\/localhost:\d+ \(bound 127\.0\.0\.1:/);
     expect(server.output()).toContain('seeded profile "demo"');

@@ -10,6 +10,7 @@ import { createHostCheck } from '../../node-kit/src/host-check';
 import { createAuthenticator } from './auth';
 import { DatabaseError, openDatabase } from './database';
 import { createProfileServer } from './profile-server';
+import { profileRules } from './profile-rules';
 import { ProfileStore } from './profile-store';
 import { seedDemoProfile } from './seed';
 import { hostNamesOf, parseServerConfig, readyLine, usage } from './server-config';
@@ -31,16 +32,27 @@ async function main(): Promise<void> {
   const { db, applied } = openDatabase(config.db);
   const store = new ProfileStore(db);
   if (applied.length) log(`migrated ${config.db} to schema version ${applied.at(-1)}`);
-  if (config.seed && seedDemoProfile(store)) log('seeded profile "demo" (published as version 1)');
+  const rules = profileRules({ environmentOrigins: config.allowedEnvironmentOrigins });
+  const seeded = config.seed ? seedDemoProfile(store, rules) : 'not-empty';
+  if (seeded === 'seeded') log('seeded profile "demo" (published as version 1)');
+  if (seeded === 'environment-not-allowed') {
+    log('not seeding "demo": its environment is not in --allowed-environment-origins');
+  }
 
   const auth = createAuthenticator({
     issuer: config.issuer,
     audience: config.audience,
     clientId: config.clientId,
+    onIdpFailure: (detail) => log(`identity provider unavailable: ${detail}`),
   });
   const app = await createProfileServer({
     store,
     auth,
+    rules,
+    rateLimits: {
+      adminPerMinute: config.adminRateLimit,
+      portalPerMinute: config.portalRateLimit,
+    },
     adminOrigins: config.adminOrigins,
     log,
     hostCheck: createHostCheck(hostNamesOf(config)),

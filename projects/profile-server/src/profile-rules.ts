@@ -4,11 +4,13 @@
  * what portals get.
  */
 import {
+  createDefaultProfile,
   PROFILE_NAME_PATTERN,
   publishedDocument,
   validateProfile,
   type DeploymentProfile,
   type ProfileIssue,
+  type ProfileValidationOptions,
   type PublishedProfileDocument,
 } from 'ngx-genesys-messenger-auth/profile';
 
@@ -38,46 +40,68 @@ export function profileName(value: unknown, path: string): string {
   return value;
 }
 
-/**
- * Checks a draft before it is stored: the schema's rules (which refuse any secret field) and a
- * `name` equal to the profile it is stored under.
- * @param input the draft as sent
- * @param name the profile's name (from the URL or the create request)
- * @param prefix prepended to issue paths when the draft sits inside a larger body (`profile.`)
- * @returns the normalized profile and its warnings
- * @throws ApiError 422 `invalid-profile` listing every issue with its field path
- */
-export function checkDraft(input: unknown, name: string, prefix = ''): CheckedDraft {
-  const result = validateProfile(input);
-  if (!result.valid) throw invalidProfile(result.errors, prefix);
-  if (result.profile.name !== name) {
-    const message = `name must be "${name}", the name of the profile it is saved as`;
-    throw invalidProfile([{ path: 'name', code: 'name-mismatch', message }], prefix);
-  }
-  return { profile: result.profile, warnings: result.warnings };
+/** The server's rules for drafts, with its allow-lists (e.g. `--allowed-environment-origins`). */
+export interface ProfileRules {
+  /**
+   * Checks a draft before it is stored: the schema's rules (which refuse any secret field), the
+   * server's allow-lists, and a `name` equal to the profile it is stored under.
+   * @param input the draft as sent
+   * @param name the profile's name (from the URL or the create request)
+   * @param prefix prepended to issue paths when the draft sits inside a larger body (`profile`)
+   * @returns the normalized profile and its warnings
+   * @throws ApiError 422 `invalid-profile` listing every issue with its field path
+   */
+  checkDraft(input: unknown, name: string, prefix?: string): CheckedDraft;
+  /**
+   * Whether a stored document can be published today (the rules may have changed since it was
+   * saved or last published).
+   * @returns undefined when it can, else its errors
+   */
+  publishBlockers(document: unknown): readonly ProfileIssue[] | undefined;
+  /** The errors (if any) and warnings of a stored draft under today's rules. */
+  draftIssues(draft: unknown): {
+    readonly errors: readonly ProfileIssue[];
+    readonly warnings: readonly ProfileIssue[];
+  };
+  /**
+   * The draft a profile created without one starts from: the schema's default, on the first
+   * allowed environment origin, else on the region `prod`.
+   */
+  defaultProfile(name: string): DeploymentProfile;
 }
 
 /**
- * Whether a stored draft can be published today (the rules may have changed since it was saved).
- * @param draft the stored draft
- * @returns undefined when it can, else its errors
+ * The rules of this server.
+ * @param options passed to `validateProfile` (`environmentOrigins`: the custom Genesys
+ *   environment origins allowed; none means regions only)
+ * @returns the rules
  */
-export function publishBlockers(draft: unknown): readonly ProfileIssue[] | undefined {
-  const result = validateProfile(draft);
-  return result.valid ? undefined : result.errors;
-}
-
-/**
- * The issues of a stored draft under today's rules: errors (if any) and warnings.
- * @param draft the stored draft
- * @returns both lists
- */
-export function draftIssues(draft: unknown): {
-  readonly errors: readonly ProfileIssue[];
-  readonly warnings: readonly ProfileIssue[];
-} {
-  const result = validateProfile(draft);
-  return { errors: result.valid ? [] : result.errors, warnings: result.warnings };
+export function profileRules(options: ProfileValidationOptions): ProfileRules {
+  const validate = (input: unknown) => validateProfile(input, options);
+  return {
+    checkDraft(input, name, prefix = '') {
+      const result = validate(input);
+      if (!result.valid) throw invalidProfile(result.errors, prefix);
+      if (result.profile.name !== name) {
+        const message = `name must be "${name}", the name of the profile it is saved as`;
+        throw invalidProfile([{ path: 'name', code: 'name-mismatch', message }], prefix);
+      }
+      return { profile: result.profile, warnings: result.warnings };
+    },
+    publishBlockers(document) {
+      const result = validate(document);
+      return result.valid ? undefined : result.errors;
+    },
+    draftIssues(draft) {
+      const result = validate(draft);
+      return { errors: result.valid ? [] : result.errors, warnings: result.warnings };
+    },
+    defaultProfile(name) {
+      const profile = createDefaultProfile(name);
+      const environment = options.environmentOrigins?.[0] ?? 'prod';
+      return { ...profile, genesys: { ...profile.genesys, environment } };
+    },
+  };
 }
 
 /**

@@ -33,7 +33,11 @@ describe('profile server with the dev IdP', () => {
     await idp?.stop();
   });
 
-  async function accessToken(clientId: string, redirectUri: string, user: 'ada' | 'alice') {
+  async function accessToken(
+    clientId: string,
+    redirectUri: string,
+    user: 'ada' | 'alice' | 'rosalind',
+  ) {
     const tokens = await signInForTokens({
       issuer: idp.issuer,
       clientId,
@@ -44,7 +48,7 @@ describe('profile server with the dev IdP', () => {
     });
     return String(tokens.body['access_token']);
   }
-  const adminToken = (user: 'ada' | 'alice') =>
+  const adminToken = (user: 'ada' | 'alice' | 'rosalind') =>
     accessToken(CLIENT_IDS.admin, 'http://localhost:4300/callback', user);
 
   it("accepts ada's admin access token for a write and names her in the audit trail", async () => {
@@ -58,11 +62,17 @@ describe('profile server with the dev IdP', () => {
     expect(audit.body.entries[0]).toMatchObject({ action: 'create', actorName: 'ada' });
   });
 
-  it('lets alice read with her admin-app token but answers her write with 403', async () => {
-    const token = await adminToken('alice');
+  it('lets rosalind (reader) read with her admin-app token but answers her write with 403', async () => {
+    const token = await adminToken('rosalind');
     expect((await server.call('GET', '/admin/profiles', { token })).status).toBe(200);
-    const write = await server.call('POST', '/admin/profiles', { token, body: { name: 'alices' } });
+    const write = await server.call('POST', '/admin/profiles', { token, body: { name: 'hers' } });
     expect([write.status, write.body.error]).toEqual([403, 'forbidden']);
+  });
+
+  it('answers alice (a customer, neither role) with 403 even for reading', async () => {
+    const token = await adminToken('alice');
+    const read = await server.call('GET', '/admin/profiles', { token });
+    expect([read.status, read.body.issues[0].code]).toEqual([403, 'insufficient-role']);
   });
 
   it("refuses the demo portal's opaque access token with 401", async () => {

@@ -2,12 +2,15 @@
  * The profile server's HTTP face: `/health`, the admin API under `/admin`, the portal API under
  * `/profiles`. JSON only, 256 KiB bodies, one log line per request (method, path, status, time).
  */
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 
 import { hostCheckHook, type HostCheck } from '../../node-kit/src/host-check';
 import { ApiError, apiErrorHandler, sendApiError } from './api-error';
 import type { Authenticator } from './auth';
+import type { ProfileRules } from './profile-rules';
 import type { ProfileStore } from './profile-store';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 import { adminRoutes } from './routes-admin';
 import { portalRoutes } from './routes-portal';
 
@@ -18,6 +21,10 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export interface ProfileServerParts {
   readonly store: ProfileStore;
   readonly auth: Authenticator;
+  /** The rules drafts are checked against. */
+  readonly rules: ProfileRules;
+  /** Per-address request limits; {@link DEFAULT_RATE_LIMITS} when absent. */
+  readonly rateLimits?: RateLimits;
   /** Browser origins of the admin app. */
   readonly adminOrigins: readonly string[];
   /** Writes one log line (never a token or a body). */
@@ -28,7 +35,7 @@ export interface ProfileServerParts {
 
 /**
  * Builds the Fastify app (not listening yet).
- * @param parts store, authenticator, admin origins and logger
+ * @param parts store, authenticator, rules, admin origins, rate limits and logger
  * @returns the app
  * @usageNotes
  * ```ts
@@ -67,14 +74,28 @@ export async function createProfileServer(parts: ProfileServerParts): Promise<Fa
     );
   });
 
+  // Not global: each API gets its own limit (and its own counts) below.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate-limited', `too many requests; retry in ${context.after}`),
+  });
+  const limits = parts.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const perMinute = (max: number) => app.rateLimit({ max, timeWindow: 60_000 });
+
   app.get('/health', async () => ({ status: 'ok' }));
   await app.register(adminRoutes, {
     prefix: '/admin',
     store: parts.store,
     auth: parts.auth,
+    rules: parts.rules,
     origins: parts.adminOrigins,
+    rateLimit: perMinute(limits.adminPerMinute),
   });
-  await app.register(portalRoutes, { store: parts.store });
+  await app.register(portalRoutes, {
+    store: parts.store,
+    rateLimit: perMinute(limits.portalPerMinute),
+  });
   return app;
 }
 

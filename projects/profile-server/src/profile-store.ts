@@ -1,81 +1,29 @@
 /**
  * Profiles in SQLite: the current draft of each (with its strong ETag), its immutable numbered
  * versions and the audit trail. Every change and its audit entry are one immediate transaction,
- * and conditional writes compare the ETag inside it, so two admins cannot both win.
+ * and conditional writes compare the ETag inside it, so two admins cannot both win. All SQL of
+ * the server lives here and in the audit log; routes see only the types of
+ * `profile-store.types.ts`.
  */
-import type { Db } from './database';
-import { strongEtag, ifMatchAllows } from './etag';
-import { jsonDiff, type JsonChange } from './json-diff';
 import { AuditLog, type AuditAction } from './audit-log';
+import type { Db } from './database';
+import { ifMatchAllows, strongEtag } from './etag';
+import { jsonDiff } from './json-diff';
+import { changesDetail, SELECT_PROFILES, summaryOf, type ProfileRow } from './profile-rows';
+import type {
+  Actor,
+  ChangeRefused,
+  DeleteOutcome,
+  DraftRecord,
+  ProfileSummary,
+  PublishCheck,
+  PublishOutcome,
+  UnpublishOutcome,
+  VersionRecord,
+  VersionSummary,
+} from './profile-store.types';
 
-/** Who changes something (from the verified token). */
-export interface Actor {
-  readonly sub: string;
-  readonly name: string;
-}
-
-/** One profile in the list. */
-export interface ProfileSummary {
-  readonly name: string;
-  /** `published` once a version exists, else `draft`. */
-  readonly status: 'draft' | 'published';
-  /** The newest published version, or null. */
-  readonly latestVersion: number | null;
-  /** Whether the draft differs from the newest version (always true before the first publish). */
-  readonly unpublishedChanges: boolean;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-}
-
-/** A profile's draft. */
-export interface DraftRecord extends ProfileSummary {
-  readonly draft: unknown;
-  /** The draft's strong ETag. */
-  readonly etag: string;
-}
-
-/** A published version without its document. */
-export interface VersionSummary {
-  readonly number: number;
-  readonly publishedBy: string;
-  readonly publishedAt: string;
-}
-
-/** A published version. */
-export interface VersionRecord extends VersionSummary {
-  readonly document: unknown;
-}
-
-/** Why a conditional change did not happen. */
-export type ChangeRefused =
-  { readonly kind: 'not-found' } | { readonly kind: 'stale'; readonly etag: string };
-
-/** The outcome of {@link ProfileStore.publish}. */
-export type PublishOutcome =
-  | { readonly kind: 'published'; readonly version: VersionSummary }
-  | { readonly kind: 'unchanged'; readonly version: number }
-  | { readonly kind: 'invalid'; readonly reason: unknown }
-  | ChangeRefused;
-
-/** The largest number of field changes an audit entry lists. */
-const MAX_AUDITED_CHANGES = 100;
-
-interface ProfileRow {
-  name: string;
-  draft: string;
-  draft_etag: string;
-  updated_by: string;
-  updated_at: string;
-  latest: number | null;
-  latest_document: string | null;
-}
-
-const SELECT_PROFILES = `
-  SELECT p.name, p.draft, p.draft_etag, p.updated_by, p.updated_at,
-         v.number AS latest, v.document AS latest_document
-  FROM profiles p
-  LEFT JOIN versions v
-    ON v.profile = p.name AND v.number = (SELECT max(number) FROM versions WHERE profile = p.name)`;
+export type * from './profile-store.types';
 
 /** The profile store. Synchronous (better-sqlite3); one instance per connection. */
 export class ProfileStore {
@@ -147,13 +95,8 @@ export class ProfileStore {
         const refused = this.precondition(name, ifMatch);
         if (refused) return refused;
         const current = this.get(name) as DraftRecord;
-        const json = JSON.stringify(draft);
         const at = this.timestamp();
-        this.db
-          .prepare(
-            'UPDATE profiles SET draft = ?, draft_etag = ?, updated_by = ?, updated_at = ? WHERE name = ?',
-          )
-          .run(json, strongEtag(json), actor.name, at, name);
+        this.writeDraft(name, draft, actor, at);
         this.record(name, actor, 'update', at, changesDetail(jsonDiff(current.draft, draft)));
         return this.get(name) as DraftRecord;
       })
@@ -161,56 +104,100 @@ export class ProfileStore {
   }
 
   /**
-   * Publishes the current draft as version n + 1, if `ifMatch` matches it, `check` accepts it and it
-   * differs from version n.
-   * @param check returns undefined for a publishable draft, else the reason (passed back)
+   * Publishes the current draft as version n + 1, if `ifMatch` matches it, `check` accepts it and
+   * it differs from version n while n is live (after an unpublish, the same document goes live
+   * again as n + 1).
    */
-  publish(
-    name: string,
-    ifMatch: string,
-    actor: Actor,
-    check: (draft: unknown) => unknown,
-  ): PublishOutcome {
+  publish(name: string, ifMatch: string, actor: Actor, check: PublishCheck): PublishOutcome {
     return this.db
       .transaction((): PublishOutcome => {
         const refused = this.precondition(name, ifMatch);
         if (refused) return refused;
         const row = this.row(name) as ProfileRow;
-        const reason = check(JSON.parse(row.draft));
-        if (reason !== undefined) return { kind: 'invalid', reason };
-        if (row.latest !== null && row.latest_document === row.draft) {
-          return { kind: 'unchanged', version: row.latest };
-        }
-        const version = {
-          number: (row.latest ?? 0) + 1,
-          publishedBy: actor.name,
-          publishedAt: this.timestamp(),
-        };
-        this.db
-          .prepare(
-            `INSERT INTO versions (profile, number, document, published_by, published_at)
-             VALUES (?, ?, ?, ?, ?)`,
-          )
-          .run(name, version.number, row.draft, version.publishedBy, version.publishedAt);
-        this.record(name, actor, 'publish', version.publishedAt, { version: version.number });
-        return { kind: 'published', version };
+        return this.publishDocument(row, row.draft, actor, check, 'publish', {});
       })
       .immediate();
   }
 
   /**
-   * Deletes a profile and its versions (the audit trail stays).
-   * @param ifMatch when given, the draft's ETag must match
+   * Rolls back: publishes the document of version `number` again as the newest version, and makes
+   * it the draft too (so the next publish does not bring back what was rolled back). The replaced
+   * draft's changes go into the audit entry.
+   * @param ifMatch the current draft's ETag (the draft is replaced)
    */
-  delete(name: string, ifMatch: string | undefined, actor: Actor): ChangeRefused | undefined {
+  republish(
+    name: string,
+    number: number,
+    ifMatch: string,
+    actor: Actor,
+    check: PublishCheck,
+  ): PublishOutcome {
     return this.db
-      .transaction((): ChangeRefused | undefined => {
-        const refused = this.precondition(name, ifMatch ?? '*');
+      .transaction((): PublishOutcome => {
+        const refused = this.precondition(name, ifMatch);
         if (refused) return refused;
-        const latest = (this.row(name) as ProfileRow).latest;
+        const source = this.version(name, number);
+        if (!source) return { kind: 'no-such-version', number };
+        const row = this.row(name) as ProfileRow;
+        const document = JSON.stringify(source.document);
+        const detail = {
+          from: number,
+          ...changesDetail(jsonDiff(JSON.parse(row.draft), source.document)),
+        };
+        const outcome = this.publishDocument(row, document, actor, check, 'republish', detail);
+        if (outcome.kind === 'published') {
+          this.writeDraft(name, source.document, actor, outcome.version.publishedAt);
+          return { ...outcome, etag: (this.row(name) as ProfileRow).draft_etag };
+        }
+        return outcome;
+      })
+      .immediate();
+  }
+
+  /**
+   * Takes a published profile off the portal API; its versions stay, so publishing (or
+   * republishing a version) restores it. The audit entry names the version that was live.
+   */
+  unpublish(name: string, ifMatch: string, actor: Actor): UnpublishOutcome {
+    return this.db
+      .transaction((): UnpublishOutcome => {
+        const refused = this.precondition(name, ifMatch);
+        if (refused) return refused;
+        const row = this.row(name) as ProfileRow;
+        const status = summaryOf(row).status;
+        if (status !== 'published') return { kind: 'not-live', status };
+        const at = this.timestamp();
+        this.db
+          .prepare('UPDATE profiles SET unpublished_at = ?, unpublished_by = ? WHERE name = ?')
+          .run(at, actor.name, name);
+        this.record(name, actor, 'unpublish', at, { version: row.latest });
+        return { kind: 'unpublished', record: this.get(name) as DraftRecord };
+      })
+      .immediate();
+  }
+
+  /**
+   * Deletes a profile that portals do not get (never published, or unpublished) with its
+   * versions. The audit entry keeps the draft and the last published document, enough to create
+   * and publish it again.
+   * @param ifMatch the draft's ETag
+   */
+  delete(name: string, ifMatch: string, actor: Actor): DeleteOutcome {
+    return this.db
+      .transaction((): DeleteOutcome => {
+        const refused = this.precondition(name, ifMatch);
+        if (refused) return refused;
+        const row = this.row(name) as ProfileRow;
+        if (summaryOf(row).status === 'published') {
+          return { kind: 'published', version: row.latest as number };
+        }
         this.db.prepare('DELETE FROM profiles WHERE name = ?').run(name);
-        this.record(name, actor, 'delete', this.timestamp(), { latestVersion: latest });
-        return undefined;
+        this.record(name, actor, 'delete', this.timestamp(), {
+          latestVersion: row.latest,
+          draft: JSON.parse(row.draft),
+          lastPublished: row.latest_document === null ? null : JSON.parse(row.latest_document),
+        });
+        return { kind: 'deleted' };
       })
       .immediate();
   }
@@ -238,6 +225,56 @@ export class ProfileStore {
       .get(...(number === 'latest' ? [name] : [name, number])) as
       (VersionSummary & { document: string }) | undefined;
     return row && { ...row, document: JSON.parse(row.document) };
+  }
+
+  /** The version portals get: the newest, unless the profile was unpublished; or undefined. */
+  liveVersion(name: string): VersionRecord | undefined {
+    const row = this.row(name);
+    return row && summaryOf(row).status === 'published' ? this.version(name, 'latest') : undefined;
+  }
+
+  private publishDocument(
+    row: ProfileRow,
+    document: string,
+    actor: Actor,
+    check: PublishCheck,
+    action: AuditAction,
+    detail: object,
+  ): PublishOutcome {
+    const reason = check(JSON.parse(document));
+    if (reason !== undefined) return { kind: 'invalid', reason };
+    const live = summaryOf(row).status === 'published';
+    if (live && row.latest !== null && row.latest_document === document) {
+      return { kind: 'unchanged', version: row.latest };
+    }
+    const version = {
+      number: (row.latest ?? 0) + 1,
+      publishedBy: actor.name,
+      publishedAt: this.timestamp(),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO versions (profile, number, document, published_by, published_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(row.name, version.number, document, version.publishedBy, version.publishedAt);
+    this.db
+      .prepare('UPDATE profiles SET unpublished_at = NULL, unpublished_by = NULL WHERE name = ?')
+      .run(row.name);
+    this.record(row.name, actor, action, version.publishedAt, {
+      version: version.number,
+      ...detail,
+    });
+    return { kind: 'published', version, etag: row.draft_etag };
+  }
+
+  private writeDraft(name: string, draft: unknown, actor: Actor, at: string): void {
+    const json = JSON.stringify(draft);
+    this.db
+      .prepare(
+        'UPDATE profiles SET draft = ?, draft_etag = ?, updated_by = ?, updated_at = ? WHERE name = ?',
+      )
+      .run(json, strongEtag(json), actor.name, at, name);
   }
 
   private count(): number {
@@ -271,24 +308,4 @@ export class ProfileStore {
   private timestamp(): string {
     return this.now().toISOString();
   }
-}
-
-function summaryOf(row: ProfileRow): ProfileSummary {
-  return {
-    name: row.name,
-    status: row.latest === null ? 'draft' : 'published',
-    latestVersion: row.latest,
-    unpublishedChanges: row.latest_document !== row.draft,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-  };
-}
-
-function changesDetail(changes: JsonChange[]): object {
-  return changes.length > MAX_AUDITED_CHANGES
-    ? {
-        changes: changes.slice(0, MAX_AUDITED_CHANGES),
-        moreChanges: changes.length - MAX_AUDITED_CHANGES,
-      }
-    : { changes };
 }

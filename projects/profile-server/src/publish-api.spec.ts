@@ -162,16 +162,26 @@ describe('admin API: publishing and history', () => {
     ]);
   });
 
-  it('keeps the trail of a deleted profile and records the deletion', async () => {
+  it('keeps the trail of a deleted profile, with enough in it to restore the profile', async () => {
     await publish();
-    await server.call('DELETE', '/admin/profiles/bank', { token: ada });
+    const etag = (await get('/admin/profiles/bank')).body.etag;
+    const headers = { 'if-match': etag };
+    const body = { confirm: 'bank' };
+    await server.call('POST', '/admin/profiles/bank/unpublish', { token: ada, headers, body });
+    await server.call('DELETE', '/admin/profiles/bank', { token: ada, headers });
     const { entries } = (await get('/admin/audit?profile=bank')).body;
     expect(entries.map((e: { action: string }) => e.action)).toEqual([
       'delete',
+      'unpublish',
       'publish',
       'create',
     ]);
-    expect(entries[0].detail).toEqual({ latestVersion: 1 });
+    expect(entries[0].detail).toEqual({
+      latestVersion: 1,
+      draft: expect.objectContaining({ name: 'bank' }),
+      lastPublished: expect.objectContaining({ name: 'bank' }),
+    });
+    expect(entries[1].detail).toEqual({ version: 1 });
   });
 
   it('pages the trail with limit and before', async () => {

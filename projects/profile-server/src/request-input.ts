@@ -81,10 +81,11 @@ export function auditQuery(query: Query): AuditQuery {
 }
 
 /**
- * The `If-Match` a conditional write needs.
+ * The `If-Match` a conditional write needs: one or more entity tags, never `*` (which matches any
+ * draft and so would let a write overwrite changes the caller never saw).
  * @param header the header value
  * @returns it
- * @throws ApiError 428 when it is missing
+ * @throws ApiError 428 when it is missing or `*`
  */
 export function requiredIfMatch(header: string | undefined): string {
   if (!header?.trim()) {
@@ -93,7 +94,32 @@ export function requiredIfMatch(header: string | undefined): string {
       issues: [{ path: 'headers.if-match', code: 'required', message }],
     });
   }
+  if (header.split(',').some((tag) => tag.trim() === '*')) {
+    const message =
+      'If-Match: * is refused: it would overwrite changes you have not seen; send the ETag of ' +
+      'the draft you loaded';
+    throw new ApiError(428, 'precondition-required', message, {
+      issues: [{ path: 'headers.if-match', code: 'wildcard-refused', message }],
+    });
+  }
   return header;
+}
+
+/**
+ * Reads the body of `POST /admin/profiles/{name}/unpublish`: `{"confirm": "<name>"}`, the
+ * profile's name typed again, so no stray request takes a profile off the portals.
+ * @param body the parsed JSON body
+ * @param name the profile's name (from the URL)
+ * @throws ApiError 400 naming `confirm` when it is missing or another name
+ */
+export function unpublishConfirmation(body: unknown, name: string): void {
+  const confirm =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)['confirm']
+      : undefined;
+  if (confirm === name) return;
+  const message = `confirm by sending {"confirm": "${name}"}, the name of the profile to unpublish`;
+  throw badRequest('confirm', confirm === undefined ? 'required' : 'mismatch', message);
 }
 
 /** The body of `POST /admin/profiles`. */

@@ -2,7 +2,7 @@
  * The portal API: `GET /profiles/{name}/published`, anonymous, cacheable, readable from JavaScript
  * only on the origins the profile allows. No secret and no admin-only field is in it.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { isOriginAllowed } from 'ngx-genesys-messenger-auth/profile';
 
 import { ApiError } from './api-error';
@@ -20,15 +20,16 @@ interface Named {
 /**
  * Registers the portal routes.
  * @param app the encapsulated Fastify context
- * @param deps the store
+ * @param deps the store and the per-address rate limit (an `onRequest` hook)
  */
 export async function portalRoutes(
   app: FastifyInstance,
-  deps: { readonly store: ProfileStore },
+  deps: { readonly store: ProfileStore; readonly rateLimit?: onRequestHookHandler },
 ): Promise<void> {
+  if (deps.rateLimit) app.addHook('onRequest', deps.rateLimit);
   const published = (request: FastifyRequest<Named>) => {
     const name = profileName(request.params.name, 'params.name');
-    const version = deps.store.version(name, 'latest');
+    const version = deps.store.liveVersion(name);
     if (!version) {
       const message = `there is no published profile named ${name}`;
       throw new ApiError(404, 'not-found', message, {

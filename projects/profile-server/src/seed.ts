@@ -1,7 +1,7 @@
 /** The `demo` profile an empty database starts with, published as version 1. */
 import { createDefaultProfile, type DeploymentProfile } from 'ngx-genesys-messenger-auth/profile';
 
-import { checkDraft, publishBlockers } from './profile-rules';
+import type { ProfileRules } from './profile-rules';
 import type { Actor, ProfileStore } from './profile-store';
 
 /** The name of the seeded profile. */
@@ -10,19 +10,26 @@ export const SEED_PROFILE = 'demo';
 /** The actor of the seed in the audit trail. */
 export const SEED_ACTOR: Actor = { sub: 'profile-server', name: 'profile-server (seed)' };
 
+/** What {@link seedDemoProfile} did. */
+export type SeedOutcome = 'seeded' | 'not-empty' | 'environment-not-allowed';
+
 /**
- * Creates and publishes the `demo` profile when the database has never held a profile.
+ * Creates and publishes the `demo` profile when the database has never held a profile. Its
+ * Genesys environment is the local simulator, so it is seeded only where the server allows that
+ * origin (`--allowed-environment-origins`), as the local stack does.
  * @param store the store
- * @returns whether it seeded
+ * @param rules the server's rules
+ * @returns what it did
  */
-export function seedDemoProfile(store: ProfileStore): boolean {
-  if (!store.isEmpty()) return false;
-  const { profile } = checkDraft(seedProfile(), SEED_PROFILE);
+export function seedDemoProfile(store: ProfileStore, rules: ProfileRules): SeedOutcome {
+  if (!store.isEmpty()) return 'not-empty';
+  if (rules.publishBlockers(seedProfile())) return 'environment-not-allowed';
+  const { profile } = rules.checkDraft(seedProfile(), SEED_PROFILE);
   const draft = store.create(SEED_PROFILE, profile, SEED_ACTOR, { from: 'seed' });
-  if (!draft) return false;
-  const outcome = store.publish(SEED_PROFILE, draft.etag, SEED_ACTOR, publishBlockers);
+  if (!draft) return 'not-empty';
+  const outcome = store.publish(SEED_PROFILE, draft.etag, SEED_ACTOR, rules.publishBlockers);
   if (outcome.kind !== 'published') throw new Error(`seeding failed: ${outcome.kind}`);
-  return true;
+  return 'seeded';
 }
 
 /**

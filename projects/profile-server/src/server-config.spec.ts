@@ -13,6 +13,9 @@ describe('parseServerConfig', () => {
       audience: 'http://localhost:4600',
       clientId: 'admin',
       adminOrigins: ['http://localhost:4300'],
+      allowedEnvironmentOrigins: [],
+      adminRateLimit: 600,
+      portalRateLimit: 1200,
       seed: true,
       allowedHosts: [],
       allowDevDefaultsOnNetwork: false,
@@ -72,7 +75,8 @@ describe('readyLine', () => {
     expect(line).toBe(
       'profile-server: ready at http://localhost:4600 (bound 127.0.0.1:4600; ' +
         'db /work/ws/.data/profiles.sqlite; issuer http://localhost:4400, ' +
-        'audience http://localhost:4600, client admin; admin origins http://localhost:4300)',
+        'audience http://localhost:4600, client admin; admin origins http://localhost:4300; ' +
+        'environment origins none)',
     );
   });
 });

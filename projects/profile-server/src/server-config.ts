@@ -12,6 +12,7 @@ import {
   readCli,
   text,
   type CliOption,
+  wholeNumberIn,
   type CliValues,
   type Parser,
 } from '../../node-kit/src/cli-config';
@@ -22,6 +23,9 @@ import {
   type DevDefault,
 } from '../../node-kit/src/dev-defaults';
 import { allowedHostsOption } from '../../node-kit/src/host-check';
+import { DEFAULT_RATE_LIMITS } from './rate-limits';
+
+const perMinute = wholeNumberIn(1, 1_000_000, 'requests per minute', 'bad-number');
 
 /** Where the database lives unless `--db` says otherwise, relative to the workspace root. */
 export const DEFAULT_DB_PATH = '.data/profiles.sqlite';
@@ -110,6 +114,31 @@ export const SERVER_OPTIONS = {
     parse: origins,
     fallback: ['http://localhost:4300'] as readonly string[],
   },
+  allowedEnvironmentOrigins: {
+    flag: '--allowed-environment-origins',
+    env: 'PROFILE_SERVER_ALLOWED_ENVIRONMENT_ORIGINS',
+    example: 'http://localhost:4500',
+    description:
+      'comma-separated custom Genesys environment origins profiles may use (default none: regions only)',
+    parse: origins,
+    fallback: [] as readonly string[],
+  },
+  adminRateLimit: {
+    flag: '--admin-rate-limit',
+    env: 'PROFILE_SERVER_ADMIN_RATE_LIMIT',
+    example: String(DEFAULT_RATE_LIMITS.adminPerMinute),
+    description: `requests per minute and client address to /admin (default ${DEFAULT_RATE_LIMITS.adminPerMinute})`,
+    parse: perMinute,
+    fallback: DEFAULT_RATE_LIMITS.adminPerMinute,
+  },
+  portalRateLimit: {
+    flag: '--portal-rate-limit',
+    env: 'PROFILE_SERVER_PORTAL_RATE_LIMIT',
+    example: String(DEFAULT_RATE_LIMITS.portalPerMinute),
+    description: `requests per minute and client address to the portal document (default ${DEFAULT_RATE_LIMITS.portalPerMinute})`,
+    parse: perMinute,
+    fallback: DEFAULT_RATE_LIMITS.portalPerMinute,
+  },
   seed: {
     flag: '--seed',
     env: 'PROFILE_SERVER_SEED',
@@ -197,7 +226,8 @@ export function readyLine(config: ServerConfig, boundPort: number): string {
     `profile-server: ready at http://localhost:${boundPort} ` +
     `(bound ${hostPort(config.host, boundPort)}; db ${config.db}; issuer ${config.issuer}, ` +
     `audience ${config.audience}, client ${config.clientId}; ` +
-    `admin origins ${config.adminOrigins.join(',')})`
+    `admin origins ${config.adminOrigins.join(',')}; ` +
+    `environment origins ${config.allowedEnvironmentOrigins.join(',') || 'none'})`
   );
 }
 

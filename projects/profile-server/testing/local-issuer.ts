@@ -68,8 +68,13 @@ export class LocalIssuer {
     return this.token({ sub: `sub-${username}`, username, roles: ['admin'] });
   }
 
-  /** A token of a signed-in user without the admin role. */
-  reader(username = 'alice'): Promise<string> {
+  /** A token of a reader (role `reader`): may read the admin API, not write. */
+  reader(username = 'rosalind'): Promise<string> {
+    return this.token({ sub: `sub-${username}`, username, roles: ['reader'] });
+  }
+
+  /** A token of the admin client for a user with neither role (a customer). */
+  customer(username = 'alice'): Promise<string> {
     return this.token({ sub: `sub-${username}`, username, roles: ['customer'] });
   }
 }

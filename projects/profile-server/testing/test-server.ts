@@ -10,12 +10,16 @@ import type { FastifyInstance } from 'fastify';
 import { createAuthenticator, type Authenticator } from '../src/auth';
 import { openDatabase, type Db } from '../src/database';
 import { createProfileServer } from '../src/profile-server';
+import { profileRules, type ProfileRules } from '../src/profile-rules';
 import { ProfileStore } from '../src/profile-store';
+import type { RateLimits } from '../src/rate-limits';
 import { seedDemoProfile } from '../src/seed';
 import { LocalIssuer, TEST_AUDIENCE, TEST_CLIENT_ID, TEST_ISSUER } from './local-issuer';
 
 /** Admin origin the specs' server allows. */
 export const TEST_ADMIN_ORIGIN = 'http://localhost:4300';
+/** The Genesys environment origin the specs' server allows (the local simulator's). */
+export const TEST_ENVIRONMENT_ORIGIN = 'http://localhost:4500';
 
 /** An HTTP answer, its body parsed when it is JSON. */
 export interface Answer {
@@ -40,6 +44,7 @@ export interface TestServer {
   readonly app: FastifyInstance;
   readonly db: Db;
   readonly store: ProfileStore;
+  readonly rules: ProfileRules;
   readonly dbPath: string;
   readonly issuer: LocalIssuer;
   /** The lines the server logged. */
@@ -49,20 +54,32 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+  /** Whether to seed the demo profile (default no). */
+  readonly seed?: boolean;
+  /** An authenticator to use instead of the local issuer's. */
+  readonly auth?: Authenticator;
+  readonly now?: () => Date;
+  /** Custom environment origins allowed; default {@link TEST_ENVIRONMENT_ORIGIN}. */
+  readonly environmentOrigins?: readonly string[];
+  readonly rateLimits?: RateLimits;
+}
+
 /**
  * Starts a server on a fresh database.
- * @param options whether to seed the demo profile (default no), an authenticator to use instead
- *   of the local issuer's, a clock
+ * @param options seed, authenticator, clock, allow-list and rate limits
  * @returns the running server
  */
-export async function startTestServer(
-  options: { seed?: boolean; auth?: Authenticator; now?: () => Date } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'profile-server-'));
   const dbPath = join(dir, 'profiles.sqlite');
   const { db } = openDatabase(dbPath);
   const store = new ProfileStore(db, options.now);
-  if (options.seed) seedDemoProfile(store);
+  const rules = profileRules({
+    environmentOrigins: options.environmentOrigins ?? [TEST_ENVIRONMENT_ORIGIN],
+  });
+  if (options.seed) seedDemoProfile(store, rules);
   const issuer = await LocalIssuer.create();
   const auth =
     options.auth ??
@@ -76,6 +93,8 @@ export async function startTestServer(
   const app = await createProfileServer({
     store,
     auth,
+    rules,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     adminOrigins: [TEST_ADMIN_ORIGIN],
     log: (line) => logLines.push(line),
   });
@@ -88,6 +107,7 @@ export async function startTestServer(
     app,
     db,
     store,
+    rules,
     dbPath,
     issuer,
     logLines,

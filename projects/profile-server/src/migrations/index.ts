@@ -3,6 +3,7 @@
  * never edited, a change is a new entry with the next version number.
  */
 import { INITIAL_SCHEMA } from './0001-initial-schema';
+import { UNPUBLISH_AND_REPUBLISH } from './0002-unpublish-and-republish';
 
 /** One schema change. */
 export interface Migration {
@@ -17,4 +18,5 @@ export interface Migration {
 /** Every migration of the profile server, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'profiles, versions, audit', sql: INITIAL_SCHEMA },
+  { version: 2, name: 'unpublish and republish', sql: UNPUBLISH_AND_REPUBLISH },
 ];
