@@ -100,7 +100,7 @@ describe('access and bad input', () => {
         token: alice,
         ...(method === 'POST' ? { body: { name: 'mine' } } : {}),
       });
-      expect([answer.status, answer.body.issues[0].code]).toEqual([403, 'insufficient-role']);
+      expect([answer.status, answer.body.issues[0].code]).toEqual([403, 'read-role-required']);
       expect(answer.body.message).toBe(
         'the admin API needs the reader or admin role (yours: customer)',
       );

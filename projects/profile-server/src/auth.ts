@@ -134,7 +134,7 @@ export function readerRequired(principal: Principal): ApiError {
   const roles = principal.roles.length ? principal.roles.join(', ') : 'none';
   const message = `the admin API needs the ${READER_ROLE} or ${ADMIN_ROLE} role (yours: ${roles})`;
   return new ApiError(403, 'forbidden', message, {
-    issues: [{ path: AUTHORIZATION, code: 'insufficient-role', message }],
+    issues: [{ path: AUTHORIZATION, code: 'read-role-required', message }],
     headers: {
       'www-authenticate': `${REALM}, error="insufficient_scope", error_description="the ${READER_ROLE} or ${ADMIN_ROLE} role is required"`,
     },

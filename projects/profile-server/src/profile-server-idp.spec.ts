@@ -72,7 +72,7 @@ describe('profile server with the dev IdP', () => {
   it('answers alice (a customer, neither role) with 403 even for reading', async () => {
     const token = await adminToken('alice');
     const read = await server.call('GET', '/admin/profiles', { token });
-    expect([read.status, read.body.issues[0].code]).toEqual([403, 'insufficient-role']);
+    expect([read.status, read.body.issues[0].code]).toEqual([403, 'read-role-required']);
   });
 
   it("refuses the demo portal's opaque access token with 401", async () => {
