@@ -96,6 +96,9 @@ const historyAnswers = (http: HttpTestingController) => {
       { number: 2, publishedAt: '2026-02-01T09:00:00Z', publishedBy: 'Grace Admin' },
     ],
   });
+  http
+    .expectOne(`${API}/admin/profiles/local`)
+    .flush(draftBody(createDefaultProfile('local'), { publishedVersion: 2 }));
 };
 
 /** The newest audit page, one entry more than a page: "Load older entries" shows. */

@@ -48,4 +48,23 @@ describe(apiFailureOf.name, () => {
   it('explains a read-only user’s 403 in the words of the app', () => {
     expect(apiFailureOf(failure(403, { message: 'forbidden' })).message).toMatch(/read-only/);
   });
+
+  it('tells a user with neither role that the account has no access at all', () => {
+    const body = {
+      error: 'forbidden',
+      issues: [{ path: 'headers.authorization', code: 'read-role-required', message: 'x' }],
+    };
+    expect(apiFailureOf(failure(403, body)).message).toMatch(/needs the reader or admin role/);
+  });
+
+  it('asks to wait after a 429', () => {
+    expect(apiFailureOf(failure(429, { error: 'rate-limited' })).message).toMatch(/wait a moment/);
+  });
+
+  it("shows a 409's own message, such as unpublish first", () => {
+    const message = 'profile demo is published (portals get version 2); unpublish it first';
+    expect(apiFailureOf(failure(409, { error: 'profile-published', message })).message).toBe(
+      message,
+    );
+  });
 });

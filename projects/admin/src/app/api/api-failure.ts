@@ -43,7 +43,11 @@ export function apiFailureOf(error: unknown): ApiFailure {
     case 403:
       return {
         kind: 'forbidden',
-        message: 'You have read-only access: changing profiles needs the admin role.',
+        message: readIssues(error.error).some(
+          (issue) => String(issue.code) === 'read-role-required',
+        )
+          ? 'Your account has no access to deployment profiles: it needs the reader or admin role.'
+          : 'You have read-only access: changing profiles needs the admin role.',
       };
     case 404:
       return { kind: 'not-found', message: said ?? 'This profile does not exist (any more).' };
@@ -65,6 +69,12 @@ export function apiFailureOf(error: unknown): ApiFailure {
       return {
         kind: 'precondition-required',
         message: 'The server needs the draft version to save; reload the draft and try again.',
+      };
+    case 429:
+      return {
+        kind: 'server',
+        status: 429,
+        message: 'Too many requests to the profile server; wait a moment and try again.',
       };
     default:
       return {

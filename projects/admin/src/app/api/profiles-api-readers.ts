@@ -60,6 +60,13 @@ function publishedVersionOf(record: Json): number | null {
   );
 }
 
+/** The version portals get: `liveVersion`, else the latest while the status is `published`. */
+function liveVersionOf(record: Json): number | null {
+  if (record['liveVersion'] !== undefined) return int(record['liveVersion']);
+  const status = str(record['status']);
+  return status === null || status === 'published' ? publishedVersionOf(record) : null;
+}
+
 /** Reads `GET /admin/profiles`. */
 export function readSummaries(body: unknown): ProfileSummary[] {
   return listOf(body, ['profiles', 'items'])
@@ -68,6 +75,7 @@ export function readSummaries(body: unknown): ProfileSummary[] {
       name: str(row['name']) ?? '',
       status: str(row['status']) ?? (publishedVersionOf(row) ? 'published' : 'draft'),
       publishedVersion: publishedVersionOf(row),
+      liveVersion: liveVersionOf(row),
       unpublishedChanges: row['unpublishedChanges'] === true,
       lastEditor: editorOf(row),
       updatedAt: str(first(row, ['updatedAt', 'updated', 'modifiedAt'])),
@@ -111,6 +119,7 @@ export function readDraft(body: unknown, name: string, etag: string | null): Pro
     etag: etag ?? str(record['etag']) ?? '',
     warnings: issuesOf(record['warnings']),
     publishedVersion: publishedVersionOf(record),
+    liveVersion: liveVersionOf(record),
     updatedBy: editorOf(record),
     updatedAt: str(first(record, ['updatedAt', 'updated'])),
   };

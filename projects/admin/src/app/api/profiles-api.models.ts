@@ -4,10 +4,12 @@ import type { DeploymentProfile, ProfileIssue } from 'ngx-genesys-messenger-auth
 export interface ProfileSummary {
   /** The profile's name (also its URL segment). */
   readonly name: string;
-  /** The server's status word, e.g. `draft` or `published`. */
+  /** The server's status word: `draft`, `published` or `unpublished`. */
   readonly status: string;
   /** The latest published version, `null` when never published. */
   readonly publishedVersion: number | null;
+  /** The version portals get, `null` when none (never published, or unpublished). */
+  readonly liveVersion: number | null;
   /** Whether the draft differs from the latest published version. */
   readonly unpublishedChanges: boolean;
   /** Who saved the draft last. */
@@ -32,6 +34,8 @@ export interface ProfileDraft {
   readonly warnings: readonly ServerIssue[];
   /** The latest published version, `null` when never published. */
   readonly publishedVersion: number | null;
+  /** The version portals get, `null` when none (never published, or unpublished). */
+  readonly liveVersion: number | null;
   /** Who saved the draft last. */
   readonly updatedBy: string | null;
   /** When the draft was saved last (ISO 8601). */

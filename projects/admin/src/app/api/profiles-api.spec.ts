@@ -28,10 +28,12 @@ describe(ProfilesApi.name, () => {
           name: 'a',
           status: 'published',
           latestVersion: 2,
+          liveVersion: 2,
           unpublishedChanges: true,
           updatedBy: 'ada',
           updatedAt: 't',
         },
+        { name: 'u', status: 'unpublished', latestVersion: 4, liveVersion: null },
       ],
     });
 
@@ -40,11 +42,46 @@ describe(ProfilesApi.name, () => {
         name: 'a',
         status: 'published',
         publishedVersion: 2,
+        liveVersion: 2,
         unpublishedChanges: true,
         lastEditor: 'ada',
         updatedAt: 't',
       },
+      expect.objectContaining({ status: 'unpublished', publishedVersion: 4, liveVersion: null }),
     ]);
+  });
+
+  it('deletes with If-Match', async () => {
+    const done = firstValueFrom(api.delete('pilot', '"e1"'));
+    const request = http.expectOne({ method: 'DELETE', url: `${API}/admin/profiles/pilot` });
+    expect(request.request.headers.get('If-Match')).toBe('"e1"');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await done;
+  });
+
+  it('unpublishes with If-Match and the name as confirmation', async () => {
+    const done = firstValueFrom(api.unpublish('retail', '"e2"'));
+    const request = http.expectOne({
+      method: 'POST',
+      url: `${API}/admin/profiles/retail/unpublish`,
+    });
+    expect([request.request.headers.get('If-Match'), request.request.body]).toEqual([
+      '"e2"',
+      { confirm: 'retail' },
+    ]);
+    request.flush({});
+    await done;
+  });
+
+  it('republishes a version with If-Match and reads the new number and ETag', async () => {
+    const done = firstValueFrom(api.republish('retail', 1, '"e3"'));
+    const request = http.expectOne({
+      method: 'POST',
+      url: `${API}/admin/profiles/retail/versions/1/republish`,
+    });
+    expect(request.request.headers.get('If-Match')).toBe('"e3"');
+    request.flush({ number: 4, from: 1 }, { headers: { ETag: '"e4"' } });
+    expect(await done).toEqual({ version: 4, etag: '"e4"' });
   });
 
   it('reads a bare list as well', async () => {
@@ -56,6 +93,7 @@ describe(ProfilesApi.name, () => {
         name: 'b',
         status: 'draft',
         publishedVersion: null,
+        liveVersion: null,
         unpublishedChanges: false,
         lastEditor: null,
         updatedAt: null,

@@ -75,9 +75,16 @@ export class ProfilesApi {
       .pipe(map((response) => savedDraft(response, name, profile)));
   }
 
-  /** `DELETE /admin/profiles/:name`: deletes the profile. */
-  delete(name: string): Observable<void> {
-    return this.http.delete<unknown>(this.profileUrl(name)).pipe(map(() => undefined));
+  /**
+   * `DELETE /admin/profiles/:name` with `If-Match`: deletes a profile portals do not get (never
+   * published, or unpublished); the server answers 409 for a published one.
+   *
+   * @param etag The entity tag of the draft the admin confirmed the deletion of.
+   */
+  delete(name: string, etag: string): Observable<void> {
+    return this.http
+      .delete<unknown>(this.profileUrl(name), { headers: ifMatch(etag) })
+      .pipe(map(() => undefined));
   }
 
   /**
@@ -91,16 +98,40 @@ export class ProfilesApi {
         headers: ifMatch(etag),
         observe: 'response',
       })
-      .pipe(
-        map((response) => {
-          const body = (response.body ?? {}) as Record<string, unknown>;
-          const version = body['number'] ?? body['version'];
-          return {
-            version: typeof version === 'number' ? version : 0,
-            etag: response.headers.get('ETag'),
-          };
-        }),
-      );
+      .pipe(map(publishResult));
+  }
+
+  /**
+   * `POST /admin/profiles/:name/versions/:n/republish` with `If-Match`: the rollback — version
+   * `version` published again as the newest version, and made the draft.
+   *
+   * @param etag The entity tag of the draft it replaces.
+   */
+  republish(name: string, version: number, etag: string): Observable<PublishResult> {
+    return this.http
+      .post<unknown>(`${this.profileUrl(name)}/versions/${version}/republish`, null, {
+        headers: ifMatch(etag),
+        observe: 'response',
+      })
+      .pipe(map(publishResult));
+  }
+
+  /**
+   * `POST /admin/profiles/:name/unpublish` with `If-Match` and the name as confirmation: portals
+   * stop getting the profile; its versions stay.
+   *
+   * @param etag The entity tag of the draft the admin confirmed the unpublishing of.
+   */
+  unpublish(name: string, etag: string): Observable<void> {
+    return this.http
+      .post<unknown>(
+        `${this.profileUrl(name)}/unpublish`,
+        { confirm: name },
+        {
+          headers: ifMatch(etag),
+        },
+      )
+      .pipe(map(() => undefined));
   }
 
   /** `GET /admin/profiles/:name/versions`: the published versions, newest first. */
@@ -142,6 +173,16 @@ export class ProfilesApi {
 
 function ifMatch(etag: string): HttpHeaders {
   return new HttpHeaders({ 'If-Match': etag });
+}
+
+/** The new version's number and the draft's entity tag after it. */
+function publishResult(response: HttpResponse<unknown>): PublishResult {
+  const body = (response.body ?? {}) as Record<string, unknown>;
+  const version = body['number'] ?? body['version'];
+  return {
+    version: typeof version === 'number' ? version : 0,
+    etag: response.headers.get('ETag'),
+  };
 }
 
 /** The saved draft: the server's answer where it gives one, else what was sent. */

@@ -9,6 +9,7 @@ describe(readAdminIdentity.name, () => {
       displayName: 'Ada Admin',
       roles: ['admin'],
       isAdmin: true,
+      canRead: true,
     });
   });
 

@@ -1,5 +1,7 @@
-/** The role that may change profiles; everyone else reads. */
+/** The role that may change profiles (and read them). */
 export const ADMIN_ROLE = 'admin';
+/** The role that may read profiles. */
+export const READER_ROLE = 'reader';
 
 /** Who is signed in, as the app shows it. */
 export interface AdminIdentity {
@@ -11,6 +13,8 @@ export interface AdminIdentity {
   readonly roles: readonly string[];
   /** Whether the user holds the admin role and may change profiles. */
   readonly isAdmin: boolean;
+  /** Whether the user holds the reader or admin role and may see profiles. */
+  readonly canRead: boolean;
 }
 
 /**
@@ -35,6 +39,7 @@ export function readAdminIdentity(claims: unknown): AdminIdentity | null {
       subject,
     roles,
     isAdmin: roles.includes(ADMIN_ROLE),
+    canRead: roles.includes(ADMIN_ROLE) || roles.includes(READER_ROLE),
   };
 }
 

@@ -1,7 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 
-import { ADA, ALICE, FakeOidcSecurityService } from '../../testing/fake-oidc-security-service';
+import {
+  ADA,
+  ALICE,
+  FakeOidcSecurityService,
+  ROSALIND,
+} from '../../testing/fake-oidc-security-service';
 import { AdminSession } from './admin-session';
 
 describe(AdminSession.name, () => {
@@ -29,11 +34,18 @@ describe(AdminSession.name, () => {
     expect(session.isAdmin()).toBe(true);
   });
 
-  it('treats a customer as a reader', () => {
-    oidc.signIn(ALICE);
+  it('treats a reader as signed in but not an admin', () => {
+    oidc.signIn(ROSALIND);
 
     expect(session.isAuthenticated()).toBe(true);
     expect(session.isAdmin()).toBe(false);
+    expect(session.identity()?.canRead).toBe(true);
+  });
+
+  it('knows a customer may not even read', () => {
+    oidc.signIn(ALICE);
+
+    expect(session.identity()?.canRead).toBe(false);
   });
 
   it('hands sign-in and sign-out to angular-auth-oidc-client', () => {

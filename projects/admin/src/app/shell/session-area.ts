@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 
 import { AdminSession } from '../auth/admin-session';
 
-/** The toolbar's session controls: who is signed in, as admin or reader, and sign-out. */
+/** The toolbar's session controls: who is signed in, as admin, reader or neither, and sign-out. */
 @Component({
   selector: 'admin-session-area',
   imports: [MatButtonModule, MatIconModule],
@@ -13,7 +13,7 @@ import { AdminSession } from '../auth/admin-session';
       <div class="identity">
         <span class="name" data-testid="user-name">{{ identity.displayName }}</span>
         <span class="role" data-testid="user-role" [class.admin]="identity.isAdmin">
-          {{ identity.isAdmin ? 'Admin' : 'Read-only' }}
+          {{ identity.isAdmin ? 'Admin' : identity.canRead ? 'Read-only' : 'No access' }}
         </span>
       </div>
       <button

@@ -5,7 +5,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 
 import { provideAdminTesting } from '../../testing/admin-testing';
-import { ADA, ALICE } from '../../testing/fake-oidc-security-service';
+import { ADA, ALICE, ROSALIND } from '../../testing/fake-oidc-security-service';
 import { HttpActivity } from '../api/http-activity';
 import { Shell } from './shell';
 
@@ -30,10 +30,16 @@ describe(Shell.name, () => {
   });
 
   it('marks a reader as read-only', async () => {
+    const { text } = await render(ROSALIND);
+
+    expect(text()).toContain('Rosalind Reader');
+    expect(text()).toContain('Read-only');
+  });
+
+  it('marks a user with neither role as having no access', async () => {
     const { text } = await render(ALICE);
 
-    expect(text()).toContain('Alice Anderson');
-    expect(text()).toContain('Read-only');
+    expect(text()).toContain('No access');
   });
 
   it('offers a labelled sign-out button', async () => {

@@ -21,7 +21,7 @@ import {
   provideAdminTesting,
   RecordingDownloader,
 } from '../../../testing/admin-testing';
-import { ALICE } from '../../../testing/fake-oidc-security-service';
+import { ROSALIND } from '../../../testing/fake-oidc-security-service';
 import { FileDownloader } from '../../ui/file-downloader';
 import { ProfileEditorPage } from './profile-editor-page';
 import { fieldIdOf } from './schema-issues';
@@ -339,7 +339,7 @@ describe(ProfileEditorPage.name, () => {
   });
 
   it('keeps a reader out of every change', async () => {
-    await open({ claims: ALICE });
+    await open({ claims: ROSALIND });
 
     expect(await (await input('genesys.deploymentName')).isDisabled()).toBe(true);
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Save/ }))).toEqual([]);

@@ -6,7 +6,16 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { createDefaultProfile } from 'ngx-genesys-messenger-auth/profile';
 
-import { API, provideAdminTesting, RecordingDownloader } from '../../../testing/admin-testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+
+import {
+  API,
+  draftBody,
+  provideAdminTesting,
+  RecordingDownloader,
+} from '../../../testing/admin-testing';
+import { ROSALIND } from '../../../testing/fake-oidc-security-service';
 import { FileDownloader } from '../../ui/file-downloader';
 import { ProfileHistoryPage } from './profile-history-page';
 
@@ -17,14 +26,21 @@ describe(ProfileHistoryPage.name, () => {
   let loader: HarnessLoader;
   let http: HttpTestingController;
 
-  async function open(versions: unknown[]): Promise<void> {
-    TestBed.configureTestingModule({ providers: provideAdminTesting() });
+  async function open(
+    versions: unknown[],
+    options: { claims?: Record<string, unknown>; live?: number | null } = {},
+  ): Promise<void> {
+    TestBed.configureTestingModule({ providers: provideAdminTesting({ claims: options.claims }) });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ProfileHistoryPage);
     fixture.componentRef.setInput('name', 'local');
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
     http.expectOne(`${BASE}/versions`).flush({ name: 'local', versions });
+    http.expectOne(BASE).flush({
+      ...draftBody(createDefaultProfile('local'), { etag: '"d5"' }),
+      liveVersion: options.live ?? null,
+    });
     await fixture.whenStable();
   }
 
@@ -86,5 +102,55 @@ describe(ProfileHistoryPage.name, () => {
     const saved = (TestBed.inject(FileDownloader) as RecordingDownloader).saved;
     expect(saved[0].fileName).toBe('local-v1.json');
     expect(JSON.parse(saved[0].text)).toEqual(createDefaultProfile('local'));
+  });
+
+  describe('rollback', () => {
+    const two = [{ number: 1 }, { number: 2 }];
+
+    it('marks the live version and offers Publish again for the others', async () => {
+      await open(two, { live: 2 });
+      http.expectOne(`${BASE}/diff?from=2&to=draft`).flush({ changes: [] });
+
+      expect(text()).toMatch(/Version 2\s*Live/);
+      const buttons = await loader.getAllHarnesses(
+        MatButtonHarness.with({ text: /Publish again/ }),
+      );
+      expect(buttons).toHaveLength(1);
+      expect(await (await buttons[0].host()).getAttribute('data-testid')).toBe('republish-1');
+    });
+
+    it("republishes a version after confirmation with the loaded draft's ETag", async () => {
+      await open(two, { live: 2 });
+      http.expectOne(`${BASE}/diff?from=2&to=draft`).flush({ changes: [] });
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Publish again/ }))).click();
+      const overlays = TestbedHarnessEnvironment.documentRootLoader(fixture);
+      const dialog = await overlays.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Publish version 1 again?');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Publish again' }))).click();
+
+      const republish = http.expectOne({ method: 'POST', url: `${BASE}/versions/1/republish` });
+      expect(republish.request.headers.get('If-Match')).toBe('"d5"');
+      republish.flush(
+        { name: 'local', number: 3, from: 1 },
+        { status: 201, statusText: 'Created' },
+      );
+      await fixture.whenStable();
+      expect(await (await overlays.getHarness(MatSnackBarHarness)).getMessage()).toBe(
+        'Published version 1 again as version 3.',
+      );
+      http.expectOne(`${BASE}/versions`).flush({ versions: [...two, { number: 3 }] });
+      http.expectOne(BASE).flush({ ...draftBody(createDefaultProfile('local')), liveVersion: 3 });
+      http.expectOne(`${BASE}/diff?from=3&to=draft`).flush({ changes: [] });
+    });
+
+    it('offers a reader no rollback and says why', async () => {
+      await open(two, { claims: ROSALIND, live: 2 });
+      http.expectOne(`${BASE}/diff?from=2&to=draft`).flush({ changes: [] });
+
+      expect(
+        await loader.getAllHarnesses(MatButtonHarness.with({ text: /Publish again/ })),
+      ).toEqual([]);
+      expect(text()).toContain('read-only access');
+    });
   });
 });

@@ -14,7 +14,7 @@ import { Router } from '@angular/router';
 import { createDefaultProfile } from 'ngx-genesys-messenger-auth/profile';
 
 import { API, draftBody, provideAdminTesting } from '../../../testing/admin-testing';
-import { ALICE } from '../../../testing/fake-oidc-security-service';
+import { ROSALIND } from '../../../testing/fake-oidc-security-service';
 import { ProfileListPage } from './profile-list-page';
 
 @Component({ template: '' })
@@ -173,16 +173,27 @@ describe(ProfileListPage.name, () => {
     );
   });
 
-  it('deletes a profile only after confirmation', async () => {
+  async function confirmDialog(): Promise<MatDialogHarness> {
+    return overlays.getHarness(MatDialogHarness);
+  }
+
+  it('deletes a draft-only profile after its name is typed, sending the draft ETag', async () => {
     await open();
     await (await rowMenu('pilot')).clickItem({ text: /Delete/ });
-    const dialog = await overlays.getHarness(MatDialogHarness);
-    expect(await dialog.getTitleText()).toBe('Delete pilot?');
-
-    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete' }))).click();
     http
-      .expectOne({ method: 'DELETE', url: `${API}/admin/profiles/pilot` })
-      .flush(null, { status: 204, statusText: 'No Content' });
+      .expectOne(`${API}/admin/profiles/pilot`)
+      .flush(draftBody(createDefaultProfile('pilot'), { etag: '"p7"' }));
+    const dialog = await confirmDialog();
+    expect(await dialog.getTitleText()).toBe('Delete pilot?');
+    const confirm = await dialog.getHarness(MatButtonHarness.with({ text: 'Delete' }));
+    expect(await confirm.isDisabled()).toBe(true);
+
+    await (await dialog.getHarness(MatInputHarness)).setValue('pilot');
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    const removed = http.expectOne({ method: 'DELETE', url: `${API}/admin/profiles/pilot` });
+    expect(removed.request.headers.get('If-Match')).toBe('"p7"');
+    removed.flush(null, { status: 204, statusText: 'No Content' });
     http.expectOne(`${API}/admin/profiles`).flush({ profiles: LIST.profiles.slice(0, 1) });
 
     expect(await (await overlays.getHarness(MatSnackBarHarness)).getMessage()).toBe(
@@ -190,24 +201,84 @@ describe(ProfileListPage.name, () => {
     );
   });
 
+  it('keeps the confirm button disabled for another name', async () => {
+    await open();
+    await (await rowMenu('pilot')).clickItem({ text: /Delete/ });
+    http.expectOne(`${API}/admin/profiles/pilot`).flush(draftBody(createDefaultProfile('pilot')));
+    const dialog = await confirmDialog();
+    await (await dialog.getHarness(MatInputHarness)).setValue('pilo');
+
+    expect(
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete' }))).isDisabled(),
+    ).toBe(true);
+  });
+
   it('deletes nothing when the confirmation is cancelled', async () => {
     await open();
     await (await rowMenu('pilot')).clickItem({ text: /Delete/ });
+    http.expectOne(`${API}/admin/profiles/pilot`).flush(draftBody(createDefaultProfile('pilot')));
 
     await (await overlays.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
 
     http.expectNone({ method: 'DELETE' });
   });
 
+  it('offers a published profile Unpublish instead of Delete, confirmed by name', async () => {
+    await open();
+    const items = await (await rowMenu('retail')).getItems();
+    const labels = await Promise.all(items.map((item) => item.getText()));
+    expect(labels.join(' ')).not.toMatch(/Delete/);
+
+    await (await rowMenu('retail')).clickItem({ text: /Unpublish/ });
+    http
+      .expectOne(`${API}/admin/profiles/retail`)
+      .flush(draftBody(createDefaultProfile('retail'), { publishedVersion: 3, etag: '"r3"' }));
+    const dialog = await confirmDialog();
+    expect(await dialog.getTitleText()).toBe('Unpublish retail?');
+    await (await dialog.getHarness(MatInputHarness)).setValue('retail');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Unpublish' }))).click();
+
+    const unpublish = http.expectOne({
+      method: 'POST',
+      url: `${API}/admin/profiles/retail/unpublish`,
+    });
+    expect([unpublish.request.headers.get('If-Match'), unpublish.request.body]).toEqual([
+      '"r3"',
+      { confirm: 'retail' },
+    ]);
+    unpublish.flush(draftBody(createDefaultProfile('retail'), { publishedVersion: 3 }));
+    http.expectOne(`${API}/admin/profiles`).flush(LIST);
+    expect(await (await overlays.getHarness(MatSnackBarHarness)).getMessage()).toBe(
+      'Unpublished retail: portals no longer get it.',
+    );
+  });
+
+  it("shows the server's refusal when the profile changed meanwhile", async () => {
+    await open();
+    await (await rowMenu('pilot')).clickItem({ text: /Delete/ });
+    http.expectOne(`${API}/admin/profiles/pilot`).flush(draftBody(createDefaultProfile('pilot')));
+    const dialog = await confirmDialog();
+    await (await dialog.getHarness(MatInputHarness)).setValue('pilot');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete' }))).click();
+    http
+      .expectOne({ method: 'DELETE', url: `${API}/admin/profiles/pilot` })
+      .flush({ error: 'precondition-failed' }, { status: 412, statusText: 'Precondition Failed' });
+    http.expectOne(`${API}/admin/profiles`).flush(LIST);
+
+    expect(await (await overlays.getHarness(MatSnackBarHarness)).getMessage()).toContain(
+      'Someone else saved this draft',
+    );
+  });
+
   it('offers readers no way to change anything', async () => {
-    await open(ALICE);
+    await open(ROSALIND);
 
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /New profile/ }))).toEqual(
       [],
     );
     const menu = await rowMenu('retail');
     const items = await Promise.all((await menu.getItems()).map((item) => item.getText()));
-    expect(items.join(' ')).not.toMatch(/Duplicate|Delete/);
+    expect(items.join(' ')).not.toMatch(/Duplicate|Delete|Unpublish/);
     expect(items.join(' ')).toContain('View');
   });
 });

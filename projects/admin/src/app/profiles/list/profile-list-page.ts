@@ -7,19 +7,22 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { filter, switchMap } from 'rxjs';
+import { filter, switchMap, type Observable } from 'rxjs';
 
 import { apiFailureOf } from '../../api/api-failure';
 import { ProfilesApi } from '../../api/profiles-api';
 import type { ProfileSummary } from '../../api/profiles-api.models';
 import { AdminSession } from '../../auth/admin-session';
-import { ConfirmDialog, type ConfirmDialogData } from '../../ui/confirm-dialog';
 import { Notifier } from '../../ui/notifier';
+import { TypedConfirmDialog, type TypedConfirmDialogData } from '../../ui/typed-confirm-dialog';
 import { ProfileNameDialog, type ProfileNameDialogData } from './profile-name-dialog';
 import { shortDateTime, statusLabel } from './profile-status';
 import { LoadError } from '../../ui/load-error';
 
-/** `/profiles`: every profile with its status; create, duplicate and delete for admins. */
+/**
+ * `/profiles`: every profile with its status; for admins create, duplicate, unpublish (a published
+ * profile) and delete (one portals do not get), the last two confirmed by typing the name.
+ */
 @Component({
   selector: 'admin-profile-list-page',
   imports: [
@@ -100,30 +103,71 @@ export class ProfileListPage {
     });
   }
 
+  protected unpublish(profile: ProfileSummary): void {
+    this.confirmByName(
+      profile.name,
+      {
+        title: `Unpublish ${profile.name}?`,
+        message:
+          `Portals loading ${profile.name} stop getting it (version ${profile.liveVersion}) and ` +
+          'fall back to their defaults. The versions stay: publishing again brings it back.',
+        expected: profile.name,
+        confirmLabel: 'Unpublish',
+      },
+      (etag) => this.api.unpublish(profile.name, etag),
+      `Unpublished ${profile.name}: portals no longer get it.`,
+    );
+  }
+
   protected remove(profile: ProfileSummary): void {
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: `Delete ${profile.name}?`,
-          message:
-            'The draft and every published version are deleted. Portals loading this profile ' +
-            'stop getting it. This cannot be undone.',
-          confirmLabel: 'Delete',
-          destructive: true,
-        },
-      })
-      .afterClosed()
+    this.confirmByName(
+      profile.name,
+      {
+        title: `Delete ${profile.name}?`,
+        message:
+          'The draft and every version are deleted; the audit trail keeps a copy of both. ' +
+          'Portals do not get this profile.',
+        expected: profile.name,
+        confirmLabel: 'Delete',
+      },
+      (etag) => this.api.delete(profile.name, etag),
+      `Deleted ${profile.name}.`,
+    );
+  }
+
+  /**
+   * Loads the draft's entity tag, asks for the name to be typed, then runs `action` with that tag:
+   * a change made by someone else meanwhile makes the server refuse (412) instead of acting.
+   */
+  private confirmByName(
+    name: string,
+    data: TypedConfirmDialogData,
+    action: (etag: string) => Observable<void>,
+    done: string,
+  ): void {
+    this.api
+      .get(name)
       .pipe(
-        filter((confirmed) => confirmed === true),
-        switchMap(() => this.api.delete(profile.name)),
+        switchMap((draft) =>
+          this.dialog
+            .open<TypedConfirmDialog, TypedConfirmDialogData, boolean>(TypedConfirmDialog, { data })
+            .afterClosed()
+            .pipe(
+              filter((confirmed) => confirmed === true),
+              switchMap(() => action(draft.etag)),
+            ),
+        ),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted ${profile.name}.`);
+          this.notifier.success(done);
           this.load();
         },
-        error: (error: unknown) => this.notifier.error(apiFailureOf(error).message),
+        error: (error: unknown) => {
+          this.notifier.error(apiFailureOf(error).message);
+          this.load();
+        },
       });
   }
 

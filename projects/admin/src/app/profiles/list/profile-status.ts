@@ -2,14 +2,15 @@ import type { ProfileSummary } from '../../api/profiles-api.models';
 
 /**
  * The status a profile row shows: "Draft" until it is published, then the published version and
- * whether the draft has changed since.
+ * whether the draft has changed since; "Unpublished" once portals no longer get it.
  *
  * @param summary The row.
  */
 export function statusLabel(
-  summary: Pick<ProfileSummary, 'publishedVersion' | 'unpublishedChanges'>,
+  summary: Pick<ProfileSummary, 'status' | 'publishedVersion' | 'unpublishedChanges'>,
 ): string {
   if (summary.publishedVersion === null) return 'Draft';
+  if (summary.status === 'unpublished') return `Unpublished (last v${summary.publishedVersion})`;
   const published = `Published v${summary.publishedVersion}`;
   return summary.unpublishedChanges ? `${published} + draft changes` : published;
 }
