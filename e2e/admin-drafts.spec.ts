@@ -82,19 +82,22 @@ test('two admins save the same draft: the second gets 412, reloads the first one
 });
 
 test.describe('The running profile server', () => {
-  test('answers a write without a token with 401 and a customer’s write with 403', async ({
+  test('answers no token with 401, a reader’s write and a customer’s read with 403', async ({
     request,
   }) => {
     const anonymous = await request.get(`${ADMIN_API}/profiles`);
     expect(anonymous.status()).toBe(401);
 
-    const alice = { authorization: `Bearer ${await adminAppToken('alice')}` };
-    expect((await request.get(`${ADMIN_API}/profiles`, { headers: alice })).status()).toBe(200);
+    const rosalind = { authorization: `Bearer ${await adminAppToken('rosalind')}` };
+    expect((await request.get(`${ADMIN_API}/profiles`, { headers: rosalind })).status()).toBe(200);
     const write = await request.post(`${ADMIN_API}/profiles`, {
-      headers: alice,
-      data: { name: 'alices-profile' },
+      headers: rosalind,
+      data: { name: 'rosalinds-profile' },
     });
     expect(write.status()).toBe(403);
+
+    const alice = { authorization: `Bearer ${await adminAppToken('alice')}` };
+    expect((await request.get(`${ADMIN_API}/profiles`, { headers: alice })).status()).toBe(403);
   });
 
   test('serves the published demo profile to the portal, without any secret', async ({

@@ -1,6 +1,7 @@
 /**
- * The admin app against the real dev IdP and profile server (issue 5): an admin's
- * JWT access token is accepted by the profile server; a customer may read but not write.
+ * The admin app against the real dev IdP and profile server (issues 5 and 13): an admin's
+ * JWT access token is accepted by the profile server; a reader may read but not write; a customer
+ * (neither role) is refused.
  */
 import { expect, test } from '@playwright/test';
 import { account, signInAtIdp } from './support/idp-login';
@@ -19,13 +20,21 @@ test.describe('The admin app', () => {
     await expect(page.getByTestId('create')).toBeEnabled();
   });
 
-  test('alice, a customer, can read the profiles but not change them', async ({ page }) => {
+  test('rosalind, a reader, can read the profiles but not change them', async ({ page }) => {
     await page.goto(`${ADMIN_APP}/profiles`);
-    await signInAtIdp(page, account('alice'));
+    await signInAtIdp(page, account('rosalind'));
 
     await expect(
       page.getByRole('table', { name: 'Deployment profiles' }).getByRole('row', { name: /demo/ }),
     ).toBeVisible();
     await expect(page.getByTestId('read-only')).toBeVisible();
+  });
+
+  test('alice, a customer with neither role, is told she has no access', async ({ page }) => {
+    await page.goto(`${ADMIN_APP}/profiles`);
+    await signInAtIdp(page, account('alice'));
+
+    await expect(page.getByTestId('user-role')).toHaveText('No access');
+    await expect(page.getByTestId('load-error')).toContainText('needs the reader or admin role');
   });
 });
