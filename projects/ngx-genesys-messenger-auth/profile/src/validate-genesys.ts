@@ -50,8 +50,8 @@ function isDomain(value: string): boolean {
   return HOSTNAME.test(base) && base.includes('.');
 }
 
-/** What the Genesys section is checked against besides the schema. */
-export interface GenesysValidationOptions {
+/** Rules of the caller on top of the schema's (e.g. the profile server's allow-lists). */
+export interface ProfileValidationOptions {
   /**
    * The custom (non-region) environment origins the caller allows, e.g. a Genesys simulator.
    * When given, any other custom origin is refused; when absent, any https (or loopback http)
@@ -63,7 +63,7 @@ export interface GenesysValidationOptions {
 function readEnvironment(
   log: IssueLog,
   section: Section,
-  options: GenesysValidationOptions,
+  options: ProfileValidationOptions,
 ): string | undefined {
   const value = section.string('environment', { maxLength: MAX_URL_LENGTH });
   if (value === undefined || regionOf(value)) return value;
@@ -185,7 +185,7 @@ function readIntegration(
 export function readGenesys(
   log: IssueLog,
   value: unknown,
-  options: GenesysValidationOptions = {},
+  options: ProfileValidationOptions = {},
 ): GenesysDeploymentSettings | undefined {
   const section = readSection(log, value, 'genesys', GENESYS_FIELDS);
   if (!section) return undefined;

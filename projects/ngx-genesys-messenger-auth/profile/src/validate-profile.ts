@@ -11,12 +11,11 @@ import {
   type ProfileRefreshPolicy,
 } from './profile-schema';
 import { jwtLifetimeOf } from './session-limits';
-import { readGenesys, type GenesysValidationOptions } from './validate-genesys';
+import { readGenesys, type ProfileValidationOptions } from './validate-genesys';
 import { readIdp } from './validate-idp';
 import { readRefresh } from './validate-refresh';
 
-/** Rules of the caller on top of the schema's (e.g. the profile server's allow-lists). */
-export type ProfileValidationOptions = GenesysValidationOptions;
+export type { ProfileValidationOptions } from './validate-genesys';
 
 /** The outcome of {@link validateProfile}. */
 export type ProfileValidation =
