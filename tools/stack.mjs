@@ -32,11 +32,12 @@ export const SERVICES = [
     name: 'profile-server',
     url: 'http://localhost:4600',
     readyUrl: 'http://localhost:4600/health',
-    // Profiles of the local stack use the simulator as their Genesys environment.
+    // Profiles of the local stack use the simulator as their Genesys environment; the second
+    // origin is one the demo portal does not trust (e2e/profile-fallback.spec.ts publishes it).
     command: tsx(
       'projects/profile-server/src/main.ts',
       '--allowed-environment-origins',
-      'http://localhost:4500',
+      'http://localhost:4500,https://genesys.untrusted.example',
     ),
   },
   {
