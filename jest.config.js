@@ -26,6 +26,23 @@ const benchProject = {
   moduleNameMapper: { ...angularPreset.moduleNameMapper, ...LIBRARY_SOURCES },
 };
 
+/**
+ * The profile server's specs that store anything, again on PostgreSQL: one throwaway cluster for
+ * the run (globalSetup), a fresh schema per test server. The specs of `src/postgres/` (the engine
+ * itself, two server processes on one database) run only here.
+ */
+const PROFILE_SERVER_ON_POSTGRES = [
+  'access',
+  'admin-api',
+  'environment-origins',
+  'lifecycle-api',
+  'portal-api',
+  'publish-api',
+  'rate-limit',
+  'seed',
+  'postgres/*',
+].map((spec) => `<rootDir>/projects/profile-server/src/${spec}.spec.ts`);
+
 module.exports = {
   projects: [
     benchProject,
@@ -51,6 +68,7 @@ module.exports = {
       displayName: 'node',
       rootDir: __dirname,
       roots: ['<rootDir>/projects', '<rootDir>/tools'],
+      testPathIgnorePatterns: ['<rootDir>/projects/profile-server/src/postgres/'],
       testEnvironment: 'node',
       // These specs start real server processes; on a loaded 2-core machine that takes seconds.
       testTimeout: 30_000,
@@ -64,6 +82,20 @@ module.exports = {
         // The ng-add schematic runs in Node, as the Angular CLI runs it.
         '<rootDir>/projects/ngx-genesys-messenger-auth/schematics/**/*.spec.ts',
       ],
+    },
+    {
+      ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.node.json' }),
+      displayName: 'profile-server (postgres)',
+      rootDir: __dirname,
+      roots: ['<rootDir>/projects/profile-server'],
+      testEnvironment: 'node',
+      testTimeout: 30_000,
+      moduleNameMapper: LIBRARY_SOURCES,
+      transformIgnorePatterns: ['node_modules/(?!(jose)/)'],
+      globalSetup: '<rootDir>/projects/profile-server/testing/jest-postgres.ts',
+      globalTeardown: '<rootDir>/projects/profile-server/testing/jest-postgres-teardown.ts',
+      setupFiles: ['<rootDir>/projects/profile-server/testing/jest-postgres-env.ts'],
+      testMatch: PROFILE_SERVER_ON_POSTGRES,
     },
   ],
 };

@@ -2,7 +2,6 @@
  * The admin API against a real SQLite file in a temp dir, over real HTTP: drafts and their ETags,
  * validation with field paths, deletion.
  */
-import { readFileSync } from 'node:fs';
 import { createDefaultProfile, type DeploymentProfile } from 'ngx-genesys-messenger-auth/profile';
 
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -211,8 +210,7 @@ describe('admin API: drafts', () => {
         code: 'secret-not-stored',
       }),
     );
-    server.db.pragma('wal_checkpoint(TRUNCATE)');
-    expect(readFileSync(server.dbPath).includes(secret)).toBe(false);
+    expect(await server.storedText()).not.toContain(secret);
   });
 
   it('deletes a never-published profile (204) with its ETag, after which it is 404', async () => {

@@ -4,6 +4,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
+import { DatabaseUnavailableError } from './sql-engine';
+
 /** Codes of {@link ApiError}, one per kind of failure; clients match on these, never on messages. */
 export type ApiErrorCode =
   | 'bad-request'
@@ -24,6 +26,7 @@ export type ApiErrorCode =
   | 'misdirected-request'
   | 'rate-limited'
   | 'idp-unavailable'
+  | 'database-unavailable'
   | 'internal-error';
 
 /** One problem with one part of a request. */
@@ -43,7 +46,7 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
 
   /**
-   * @param status the HTTP status (4xx, or 503 when the IdP cannot be reached)
+   * @param status the HTTP status (4xx, or 503 when the IdP or the database cannot be reached)
    * @param code what went wrong
    * @param message one sentence for people
    * @param extra field paths at fault, the current ETag (412), headers to send (401)
@@ -104,6 +107,17 @@ export function apiErrorHandler(
 ): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
   return (error, _request, reply) => {
     if (error instanceof ApiError) return sendApiError(reply, error);
+    if (error instanceof DatabaseUnavailableError) {
+      onUnexpected(error.message);
+      return sendApiError(
+        reply.header('retry-after', '5'),
+        new ApiError(
+          503,
+          'database-unavailable',
+          'the profile database is unavailable; retry soon',
+        ),
+      );
+    }
     const status = (error as FastifyError).statusCode;
     if (status === 413) {
       return sendApiError(

@@ -1,5 +1,5 @@
 /** The append-only audit trail: who did what to which profile, and when. */
-import type { Db } from './database';
+import type { SqlSession, SqlValue, StoreEngine } from './sql-engine';
 
 /** What was done. */
 export type AuditAction = 'create' | 'update' | 'publish' | 'republish' | 'unpublish' | 'delete';
@@ -35,39 +35,44 @@ export interface AuditQuery {
 
 /** The audit table. Entries cannot be changed or removed (the schema refuses it). */
 export class AuditLog {
-  /** @param db an open, migrated connection */
-  constructor(private readonly db: Db) {}
+  /** @param engine an open, migrated database */
+  constructor(private readonly engine: StoreEngine) {}
 
-  /** Appends an entry (call inside the transaction of the change it records). */
-  append(entry: NewAuditEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit (profile, actor, actor_name, action, at, detail)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  /** Appends an entry on the session of the change it records (inside its transaction). */
+  async append(session: SqlSession, entry: NewAuditEntry): Promise<void> {
+    await session.run(
+      `INSERT INTO audit (profile, actor, actor_name, action, at, detail)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [
         entry.profile,
         entry.actor,
         entry.actorName,
         entry.action,
         entry.at,
         JSON.stringify(entry.detail),
-      );
+      ],
+    );
   }
 
   /** Entries, newest first. */
-  list(query: AuditQuery): AuditEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, profile, actor, actor_name AS actorName, action, at, detail FROM audit
-         WHERE (@profile IS NULL OR profile = @profile) AND (@before IS NULL OR id < @before)
-         ORDER BY id DESC LIMIT @limit`,
-      )
-      .all({
-        profile: query.profile ?? null,
-        before: query.before ?? null,
-        limit: query.limit,
-      }) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+  async list(query: AuditQuery): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (query.profile !== undefined) {
+      where.push('profile = ?');
+      params.push(query.profile);
+    }
+    if (query.before !== undefined) {
+      where.push('id < ?');
+      params.push(query.before);
+    }
+    const rows = await this.engine.read((session) =>
+      session.all<Omit<AuditEntry, 'detail'> & { detail: string }>(
+        `SELECT id, profile, actor, actor_name AS "actorName", action, at, detail FROM audit
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+        [...params, query.limit],
+      ),
+    );
     return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as object }));
   }
 }

@@ -129,7 +129,8 @@ export function appliedMigrations(db: Db): number[] {
   ).map((row) => row.version);
 }
 
-function checkOrder(migrations: readonly Migration[]): void {
+/** Refuses migrations not numbered 1, 2, 3 … in order. */
+export function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((migration, i) => {
     if (migration.version !== i + 1) {
       throw new DatabaseError(

@@ -222,9 +222,9 @@ describe('admin API: delete, unpublish and rollback', () => {
       server = await startTestServer({ environmentOrigins: [] });
       ada = await server.issuer.admin('ada');
       // The server's rules changed: the old version's simulator origin is no longer allowed.
-      server.store.create('bank', createDefaultProfile('bank'), { sub: 's', name: 'ada' });
-      const draftEtag = server.store.get('bank')?.etag ?? '';
-      server.store.publish('bank', draftEtag, { sub: 's', name: 'ada' }, () => undefined);
+      await server.store.create('bank', createDefaultProfile('bank'), { sub: 's', name: 'ada' });
+      const draftEtag = (await server.store.get('bank'))?.etag ?? '';
+      await server.store.publish('bank', draftEtag, { sub: 's', name: 'ada' }, () => undefined);
       const answer = await republish(1, draftEtag);
       expect([answer.status, answer.body.error, answer.body.issues[0].code]).toEqual([
         409,

@@ -1,19 +1,20 @@
 /**
  * Entry point: `node --import tsx projects/profile-server/src/main.ts [flags]` (or
  * `npm run profile-server`). Validates the configuration, opens and migrates the database, seeds
- * it, binds, then says it is ready. SIGINT/SIGTERM: stop accepting, finish requests, close the DB.
+ * it, binds, then says it is ready. SIGINT/SIGTERM: stop accepting, finish requests, close the DB
+ * (SQLite file or PostgreSQL pool).
  */
 import { fileURLToPath } from 'node:url';
 
 import { ConfigError, listenError } from '../../node-kit/src/config-error';
 import { createHostCheck } from '../../node-kit/src/host-check';
 import { createAuthenticator } from './auth';
-import { DatabaseError, openDatabase } from './database';
+import { DatabaseError } from './database';
+import { openStore } from './open-store';
 import { createProfileServer } from './profile-server';
 import { profileRules } from './profile-rules';
-import { ProfileStore } from './profile-store';
 import { seedDemoProfile } from './seed';
-import { hostNamesOf, parseServerConfig, readyLine, usage } from './server-config';
+import { hostNamesOf, parseServerConfig, readyLine, shownDb, usage } from './server-config';
 
 /** Time allowed for open requests to finish after SIGINT/SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -29,11 +30,10 @@ async function main(): Promise<void> {
     process.stdout.write(usage());
     return;
   }
-  const { db, applied } = openDatabase(config.db);
-  const store = new ProfileStore(db);
-  if (applied.length) log(`migrated ${config.db} to schema version ${applied.at(-1)}`);
+  const { store, engine, applied } = await openStore(config.db, { log });
+  if (applied.length) log(`migrated ${shownDb(config.db)} to schema version ${applied.at(-1)}`);
   const rules = profileRules({ environmentOrigins: config.allowedEnvironmentOrigins });
-  const seeded = config.seed ? seedDemoProfile(store, rules) : 'not-empty';
+  const seeded = config.seed ? await seedDemoProfile(store, rules) : 'not-empty';
   if (seeded === 'seeded') log('seeded profile "demo" (published as version 1)');
   if (seeded === 'environment-not-allowed') {
     log('not seeding "demo": its environment is not in --allowed-environment-origins');
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    db.close();
+    await engine.close();
     throw listenError((error as NodeJS.ErrnoException).code, config.host, config.port);
   }
 
@@ -75,9 +75,9 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS).unref();
     void app
       .close()
+      // SQLite checkpoints its WAL into the file; PostgreSQL's pool ends its connections.
+      .then(() => engine.close())
       .then(() => {
-        // Closing checkpoints the WAL into the database file and removes the -wal/-shm files.
-        db.close();
         log('stopped');
         process.exit(0);
       })

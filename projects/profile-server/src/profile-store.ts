@@ -1,12 +1,11 @@
 /**
- * Profiles in SQLite: the current draft of each (with its strong ETag), its immutable numbered
- * versions and the audit trail. Every change and its audit entry are one immediate transaction,
- * and conditional writes compare the ETag inside it, so two admins cannot both win. All SQL of
- * the server lives here and in the audit log; routes see only the types of
- * `profile-store.types.ts`.
+ * Profiles on a {@link StoreEngine} (SQLite or PostgreSQL): the current draft of each (with its
+ * strong ETag), its immutable numbered versions and the audit trail. Every change and its audit
+ * entry are one transaction, and conditional writes compare the ETag inside it under the
+ * profile's row lock, so two admins (or two server processes) cannot both win. All SQL of the
+ * server lives here and in the audit log; routes see only the types of `profile-store.types.ts`.
  */
 import { AuditLog, type AuditAction } from './audit-log';
-import type { Db } from './database';
 import { ifMatchAllows, strongEtag } from './etag';
 import { jsonDiff } from './json-diff';
 import { changesDetail, SELECT_PROFILES, summaryOf, type ProfileRow } from './profile-rows';
@@ -22,62 +21,70 @@ import type {
   VersionRecord,
   VersionSummary,
 } from './profile-store.types';
+import type { SqlSession, StoreEngine } from './sql-engine';
 
 export type * from './profile-store.types';
 
-/** The profile store. Synchronous (better-sqlite3); one instance per connection. */
+/** The profile store. Async; every method is one read or one transaction of the engine. */
 export class ProfileStore {
   /** The audit trail. */
   readonly audit: AuditLog;
 
   /**
-   * @param db an open, migrated connection
+   * @param engine an open, migrated database
    * @param now the clock (tests replace it)
    */
   constructor(
-    private readonly db: Db,
+    readonly engine: StoreEngine,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.audit = new AuditLog(db);
+    this.audit = new AuditLog(engine);
   }
 
   /** Whether the database has never held a profile (nothing in it, nothing in the trail). */
-  isEmpty(): boolean {
-    return this.db.prepare('SELECT 1 FROM audit LIMIT 1').get() === undefined && !this.count();
+  isEmpty(): Promise<boolean> {
+    return this.engine.read(
+      async (s) =>
+        (await s.get('SELECT 1 AS one FROM audit LIMIT 1')) === undefined &&
+        (await s.get('SELECT 1 AS one FROM profiles LIMIT 1')) === undefined,
+    );
   }
 
   /** Every profile, by name. */
-  list(): ProfileSummary[] {
-    const rows = this.db.prepare(`${SELECT_PROFILES} ORDER BY p.name`).all() as ProfileRow[];
+  async list(): Promise<ProfileSummary[]> {
+    const rows = await this.engine.read((s) =>
+      s.all<ProfileRow>(`${SELECT_PROFILES} ORDER BY p.name`),
+    );
     return rows.map((row) => summaryOf(row));
   }
 
   /** A profile's draft, or undefined. */
-  get(name: string): DraftRecord | undefined {
-    const row = this.row(name);
-    return row && { ...summaryOf(row), draft: JSON.parse(row.draft), etag: row.draft_etag };
+  get(name: string): Promise<DraftRecord | undefined> {
+    return this.engine.read((s) => this.draftOf(s, name));
   }
 
   /**
    * Creates a profile with its first draft.
    * @returns the draft, or undefined when the name is taken
    */
-  create(name: string, draft: unknown, actor: Actor, detail: object = {}): DraftRecord | undefined {
-    return this.db
-      .transaction(() => {
-        if (this.row(name)) return undefined;
-        const at = this.timestamp();
-        const json = JSON.stringify(draft);
-        this.db
-          .prepare(
-            `INSERT INTO profiles (name, draft, draft_etag, created_at, updated_by, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(name, json, strongEtag(json), at, actor.name, at);
-        this.record(name, actor, 'create', at, detail);
-        return this.get(name);
-      })
-      .immediate();
+  create(
+    name: string,
+    draft: unknown,
+    actor: Actor,
+    detail: object = {},
+  ): Promise<DraftRecord | undefined> {
+    return this.engine.transaction(async (s) => {
+      const at = this.timestamp();
+      const json = JSON.stringify(draft);
+      const inserted = await s.run(
+        `INSERT INTO profiles (name, draft, draft_etag, created_at, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+        [name, json, strongEtag(json), at, actor.name, at],
+      );
+      if (!inserted) return undefined;
+      await this.record(s, name, actor, 'create', at, detail);
+      return this.draftOf(s, name);
+    });
   }
 
   /**
@@ -89,18 +96,16 @@ export class ProfileStore {
     draft: unknown,
     ifMatch: string,
     actor: Actor,
-  ): DraftRecord | ChangeRefused {
-    return this.db
-      .transaction((): DraftRecord | ChangeRefused => {
-        const refused = this.precondition(name, ifMatch);
-        if (refused) return refused;
-        const current = this.get(name) as DraftRecord;
-        const at = this.timestamp();
-        this.writeDraft(name, draft, actor, at);
-        this.record(name, actor, 'update', at, changesDetail(jsonDiff(current.draft, draft)));
-        return this.get(name) as DraftRecord;
-      })
-      .immediate();
+  ): Promise<DraftRecord | ChangeRefused> {
+    return this.engine.transaction(async (s): Promise<DraftRecord | ChangeRefused> => {
+      const current = await this.precondition(s, name, ifMatch);
+      if ('kind' in current) return current;
+      const at = this.timestamp();
+      await this.writeDraft(s, name, draft, actor, at);
+      const detail = changesDetail(jsonDiff(JSON.parse(current.draft), draft));
+      await this.record(s, name, actor, 'update', at, detail);
+      return (await this.draftOf(s, name)) as DraftRecord;
+    });
   }
 
   /**
@@ -108,15 +113,17 @@ export class ProfileStore {
    * it differs from version n while n is live (after an unpublish, the same document goes live
    * again as n + 1).
    */
-  publish(name: string, ifMatch: string, actor: Actor, check: PublishCheck): PublishOutcome {
-    return this.db
-      .transaction((): PublishOutcome => {
-        const refused = this.precondition(name, ifMatch);
-        if (refused) return refused;
-        const row = this.row(name) as ProfileRow;
-        return this.publishDocument(row, row.draft, actor, check, 'publish', {});
-      })
-      .immediate();
+  publish(
+    name: string,
+    ifMatch: string,
+    actor: Actor,
+    check: PublishCheck,
+  ): Promise<PublishOutcome> {
+    return this.engine.transaction(async (s): Promise<PublishOutcome> => {
+      const row = await this.precondition(s, name, ifMatch);
+      if ('kind' in row) return row;
+      return this.publishDocument(s, row, row.draft, actor, check, 'publish', {});
+    });
   }
 
   /**
@@ -131,49 +138,51 @@ export class ProfileStore {
     ifMatch: string,
     actor: Actor,
     check: PublishCheck,
-  ): PublishOutcome {
-    return this.db
-      .transaction((): PublishOutcome => {
-        const refused = this.precondition(name, ifMatch);
-        if (refused) return refused;
-        const source = this.version(name, number);
-        if (!source) return { kind: 'no-such-version', number };
-        const row = this.row(name) as ProfileRow;
-        const document = JSON.stringify(source.document);
-        const detail = {
-          from: number,
-          ...changesDetail(jsonDiff(JSON.parse(row.draft), source.document)),
-        };
-        const outcome = this.publishDocument(row, document, actor, check, 'republish', detail);
-        if (outcome.kind === 'published') {
-          this.writeDraft(name, source.document, actor, outcome.version.publishedAt);
-          return { ...outcome, etag: (this.row(name) as ProfileRow).draft_etag };
-        }
-        return outcome;
-      })
-      .immediate();
+  ): Promise<PublishOutcome> {
+    return this.engine.transaction(async (s): Promise<PublishOutcome> => {
+      const row = await this.precondition(s, name, ifMatch);
+      if ('kind' in row) return row;
+      const source = await this.versionOf(s, name, number);
+      if (!source) return { kind: 'no-such-version', number };
+      const document = JSON.stringify(source.document);
+      const detail = {
+        from: number,
+        ...changesDetail(jsonDiff(JSON.parse(row.draft), source.document)),
+      };
+      const outcome = await this.publishDocument(
+        s,
+        row,
+        document,
+        actor,
+        check,
+        'republish',
+        detail,
+      );
+      if (outcome.kind !== 'published') return outcome;
+      await this.writeDraft(s, name, source.document, actor, outcome.version.publishedAt);
+      return { ...outcome, etag: ((await this.row(s, name)) as ProfileRow).draft_etag };
+    });
   }
 
   /**
    * Takes a published profile off the portal API; its versions stay, so publishing (or
    * republishing a version) restores it. The audit entry names the version that was live.
    */
-  unpublish(name: string, ifMatch: string, actor: Actor): UnpublishOutcome {
-    return this.db
-      .transaction((): UnpublishOutcome => {
-        const refused = this.precondition(name, ifMatch);
-        if (refused) return refused;
-        const row = this.row(name) as ProfileRow;
-        const status = summaryOf(row).status;
-        if (status !== 'published') return { kind: 'not-live', status };
-        const at = this.timestamp();
-        this.db
-          .prepare('UPDATE profiles SET unpublished_at = ?, unpublished_by = ? WHERE name = ?')
-          .run(at, actor.name, name);
-        this.record(name, actor, 'unpublish', at, { version: row.latest });
-        return { kind: 'unpublished', record: this.get(name) as DraftRecord };
-      })
-      .immediate();
+  unpublish(name: string, ifMatch: string, actor: Actor): Promise<UnpublishOutcome> {
+    return this.engine.transaction(async (s): Promise<UnpublishOutcome> => {
+      const row = await this.precondition(s, name, ifMatch);
+      if ('kind' in row) return row;
+      const status = summaryOf(row).status;
+      if (status !== 'published') return { kind: 'not-live', status };
+      const at = this.timestamp();
+      await s.run('UPDATE profiles SET unpublished_at = ?, unpublished_by = ? WHERE name = ?', [
+        at,
+        actor.name,
+        name,
+      ]);
+      await this.record(s, name, actor, 'unpublish', at, { version: row.latest });
+      return { kind: 'unpublished', record: (await this.draftOf(s, name)) as DraftRecord };
+    });
   }
 
   /**
@@ -182,65 +191,58 @@ export class ProfileStore {
    * and publish it again.
    * @param ifMatch the draft's ETag
    */
-  delete(name: string, ifMatch: string, actor: Actor): DeleteOutcome {
-    return this.db
-      .transaction((): DeleteOutcome => {
-        const refused = this.precondition(name, ifMatch);
-        if (refused) return refused;
-        const row = this.row(name) as ProfileRow;
-        if (summaryOf(row).status === 'published') {
-          return { kind: 'published', version: row.latest as number };
-        }
-        this.db.prepare('DELETE FROM profiles WHERE name = ?').run(name);
-        this.record(name, actor, 'delete', this.timestamp(), {
-          latestVersion: row.latest,
-          draft: JSON.parse(row.draft),
-          lastPublished: row.latest_document === null ? null : JSON.parse(row.latest_document),
-        });
-        return { kind: 'deleted' };
-      })
-      .immediate();
+  delete(name: string, ifMatch: string, actor: Actor): Promise<DeleteOutcome> {
+    return this.engine.transaction(async (s): Promise<DeleteOutcome> => {
+      const row = await this.precondition(s, name, ifMatch);
+      if ('kind' in row) return row;
+      if (summaryOf(row).status === 'published') {
+        return { kind: 'published', version: row.latest as number };
+      }
+      await s.run('DELETE FROM profiles WHERE name = ?', [name]);
+      await this.record(s, name, actor, 'delete', this.timestamp(), {
+        latestVersion: row.latest,
+        draft: JSON.parse(row.draft),
+        lastPublished: row.latest_document === null ? null : JSON.parse(row.latest_document),
+      });
+      return { kind: 'deleted' };
+    });
   }
 
   /** A profile's versions, oldest first; undefined when the profile does not exist. */
-  versions(name: string): VersionSummary[] | undefined {
-    if (!this.row(name)) return undefined;
-    const rows = this.db
-      .prepare(
-        `SELECT number, published_by AS publishedBy, published_at AS publishedAt
+  versions(name: string): Promise<VersionSummary[] | undefined> {
+    return this.engine.read(async (s) => {
+      if (!(await this.row(s, name))) return undefined;
+      return s.all<VersionSummary>(
+        `SELECT number, published_by AS "publishedBy", published_at AS "publishedAt"
          FROM versions WHERE profile = ? ORDER BY number`,
-      )
-      .all(name) as VersionSummary[];
-    return rows;
+        [name],
+      );
+    });
   }
 
   /** One version (`'latest'` for the newest), or undefined. */
-  version(name: string, number: number | 'latest'): VersionRecord | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT number, published_by AS publishedBy, published_at AS publishedAt, document
-         FROM versions WHERE profile = ? ${number === 'latest' ? '' : 'AND number = ?'}
-         ORDER BY number DESC LIMIT 1`,
-      )
-      .get(...(number === 'latest' ? [name] : [name, number])) as
-      (VersionSummary & { document: string }) | undefined;
-    return row && { ...row, document: JSON.parse(row.document) };
+  version(name: string, number: number | 'latest'): Promise<VersionRecord | undefined> {
+    return this.engine.read((s) => this.versionOf(s, name, number));
   }
 
   /** The version portals get: the newest, unless the profile was unpublished; or undefined. */
-  liveVersion(name: string): VersionRecord | undefined {
-    const row = this.row(name);
-    return row && summaryOf(row).status === 'published' ? this.version(name, 'latest') : undefined;
+  liveVersion(name: string): Promise<VersionRecord | undefined> {
+    return this.engine.read(async (s) => {
+      const row = await this.row(s, name);
+      if (!row || summaryOf(row).status !== 'published') return undefined;
+      return this.versionOf(s, name, 'latest');
+    });
   }
 
-  private publishDocument(
+  private async publishDocument(
+    s: SqlSession,
     row: ProfileRow,
     document: string,
     actor: Actor,
     check: PublishCheck,
     action: AuditAction,
     detail: object,
-  ): PublishOutcome {
+  ): Promise<PublishOutcome> {
     const reason = check(JSON.parse(document));
     if (reason !== undefined) return { kind: 'invalid', reason };
     const live = summaryOf(row).status === 'published';
@@ -252,50 +254,79 @@ export class ProfileStore {
       publishedBy: actor.name,
       publishedAt: this.timestamp(),
     };
-    this.db
-      .prepare(
-        `INSERT INTO versions (profile, number, document, published_by, published_at)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(row.name, version.number, document, version.publishedBy, version.publishedAt);
-    this.db
-      .prepare('UPDATE profiles SET unpublished_at = NULL, unpublished_by = NULL WHERE name = ?')
-      .run(row.name);
-    this.record(row.name, actor, action, version.publishedAt, {
+    await s.run(
+      `INSERT INTO versions (profile, number, document, published_by, published_at)
+       VALUES (?, ?, ?, ?, ?)`,
+      [row.name, version.number, document, version.publishedBy, version.publishedAt],
+    );
+    await s.run('UPDATE profiles SET unpublished_at = NULL, unpublished_by = NULL WHERE name = ?', [
+      row.name,
+    ]);
+    await this.record(s, row.name, actor, action, version.publishedAt, {
       version: version.number,
       ...detail,
     });
     return { kind: 'published', version, etag: row.draft_etag };
   }
 
-  private writeDraft(name: string, draft: unknown, actor: Actor, at: string): void {
+  private async writeDraft(
+    s: SqlSession,
+    name: string,
+    draft: unknown,
+    actor: Actor,
+    at: string,
+  ): Promise<void> {
     const json = JSON.stringify(draft);
-    this.db
-      .prepare(
-        'UPDATE profiles SET draft = ?, draft_etag = ?, updated_by = ?, updated_at = ? WHERE name = ?',
-      )
-      .run(json, strongEtag(json), actor.name, at, name);
+    await s.run(
+      'UPDATE profiles SET draft = ?, draft_etag = ?, updated_by = ?, updated_at = ? WHERE name = ?',
+      [json, strongEtag(json), actor.name, at, name],
+    );
   }
 
-  private count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM profiles').get() as { n: number }).n;
+  private row(s: SqlSession, name: string): Promise<ProfileRow | undefined> {
+    return s.get<ProfileRow>(`${SELECT_PROFILES} WHERE p.name = ?`, [name]);
   }
 
-  private row(name: string): ProfileRow | undefined {
-    return this.db.prepare(`${SELECT_PROFILES} WHERE p.name = ?`).get(name) as
-      ProfileRow | undefined;
+  private async draftOf(s: SqlSession, name: string): Promise<DraftRecord | undefined> {
+    const row = await this.row(s, name);
+    return row && { ...summaryOf(row), draft: JSON.parse(row.draft), etag: row.draft_etag };
   }
 
-  private precondition(name: string, ifMatch: string): ChangeRefused | undefined {
-    const row = this.row(name);
+  private async versionOf(
+    s: SqlSession,
+    name: string,
+    number: number | 'latest',
+  ): Promise<VersionRecord | undefined> {
+    const row = await s.get<VersionSummary & { document: string }>(
+      `SELECT number, published_by AS "publishedBy", published_at AS "publishedAt", document
+       FROM versions WHERE profile = ? ${number === 'latest' ? '' : 'AND number = ?'}
+       ORDER BY number DESC LIMIT 1`,
+      number === 'latest' ? [name] : [name, number],
+    );
+    return row && { ...row, document: JSON.parse(row.document) };
+  }
+
+  /** Locks the profile's row (where the engine needs it), then compares `ifMatch` with its ETag. */
+  private async precondition(
+    s: SqlSession,
+    name: string,
+    ifMatch: string,
+  ): Promise<ProfileRow | ChangeRefused> {
+    if (this.engine.lockProfileSql) await s.get(this.engine.lockProfileSql, [name]);
+    const row = await this.row(s, name);
     if (!row) return { kind: 'not-found' };
-    return ifMatchAllows(ifMatch, row.draft_etag)
-      ? undefined
-      : { kind: 'stale', etag: row.draft_etag };
+    return ifMatchAllows(ifMatch, row.draft_etag) ? row : { kind: 'stale', etag: row.draft_etag };
   }
 
-  private record(name: string, actor: Actor, action: AuditAction, at: string, detail: object) {
-    this.audit.append({
+  private record(
+    s: SqlSession,
+    name: string,
+    actor: Actor,
+    action: AuditAction,
+    at: string,
+    detail: object,
+  ): Promise<void> {
+    return this.audit.append(s, {
       profile: name,
       actor: actor.sub,
       actorName: actor.name,

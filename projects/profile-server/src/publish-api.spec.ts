@@ -98,9 +98,9 @@ describe('admin API: publishing and history', () => {
   it('answers 409 with the field paths when the stored draft no longer passes the rules', async () => {
     // A draft saved under older rules: written behind the API's back.
     const broken = { ...createDefaultProfile('bank'), refresh: { leadSeconds: 'x' } };
-    server.db
-      .prepare(`UPDATE profiles SET draft = ?, draft_etag = '"old"' WHERE name = 'bank'`)
-      .run(JSON.stringify(broken));
+    await server.sql(`UPDATE profiles SET draft = ?, draft_etag = '"old"' WHERE name = 'bank'`, [
+      JSON.stringify(broken),
+    ]);
     const answer = await publish('"old"');
     expect(answer.status).toBe(409);
     expect(answer.body.error).toBe('not-publishable');

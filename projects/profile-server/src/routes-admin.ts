@@ -72,13 +72,13 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     reply.header('cache-control', 'no-store');
   });
 
-  app.get('/profiles', async () => ({ profiles: store.list() }));
+  app.get('/profiles', async () => ({ profiles: await store.list() }));
 
   app.post('/profiles', async (request, reply) => {
     const { name, profile } = createRequest(request.body);
     const checked = rules.checkDraft(profile ?? rules.defaultProfile(name), name, 'profile');
     const detail = { from: profile === undefined ? 'default' : 'body' };
-    const created = store.create(name, checked.profile, actorOf(request), detail);
+    const created = await store.create(name, checked.profile, actorOf(request), detail);
     if (!created) {
       throw new ApiError(409, 'already-exists', `a profile named ${name} exists already`, {
         issues: [{ path: 'name', code: 'duplicate', message: `${name} is taken` }],
@@ -88,14 +88,14 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
   });
 
   app.get<Named>('/profiles/:name', async (request, reply) =>
-    sendDraft(reply, found(store.get(nameOf(request)), nameOf(request)), rules),
+    sendDraft(reply, found(await store.get(nameOf(request)), nameOf(request)), rules),
   );
 
   app.put<Named>('/profiles/:name', async (request, reply) => {
     const name = nameOf(request);
     const ifMatch = requiredIfMatch(request.headers['if-match']);
     const checked = rules.checkDraft(request.body, name);
-    const saved = store.updateDraft(name, checked.profile, ifMatch, actorOf(request));
+    const saved = await store.updateDraft(name, checked.profile, ifMatch, actorOf(request));
     return sendDraft(reply, refuseUnless(saved, name), rules);
   });
 
@@ -103,7 +103,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
 
   app.get<Named>('/profiles/:name/versions', async (request) => {
     const name = nameOf(request);
-    return { name, versions: found(store.versions(name), name) };
+    return { name, versions: found(await store.versions(name), name) };
   });
 
   app.get<{ Params: { name: string; number: string } }>(
@@ -111,10 +111,10 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     async (request) => {
       const name = nameOf(request);
       const number = positiveInteger(request.params.number, 'params.number');
-      found(store.get(name), name);
+      found(await store.get(name), name);
       return {
         name,
-        ...found(store.version(name, number), name, { number, path: 'params.number' }),
+        ...found(await store.version(name, number), name, { number, path: 'params.number' }),
       };
     },
   );
@@ -123,15 +123,16 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     const name = nameOf(request);
     const from = diffSide(request.query['from'], 'query.from');
     const to = diffSide(request.query['to'], 'query.to');
-    const draft = found(store.get(name), name);
-    const side = (which: number | 'draft', path: string) =>
+    const draft = found(await store.get(name), name);
+    const side = async (which: number | 'draft', path: string) =>
       which === 'draft'
         ? draft.draft
-        : found(store.version(name, which), name, { number: which, path }).document;
-    return { name, from, to, changes: jsonDiff(side(from, 'query.from'), side(to, 'query.to')) };
+        : found(await store.version(name, which), name, { number: which, path }).document;
+    const [before, after] = [await side(from, 'query.from'), await side(to, 'query.to')];
+    return { name, from, to, changes: jsonDiff(before, after) };
   });
 
   app.get<{ Querystring: Query }>('/audit', async (request) => ({
-    entries: store.audit.list(auditQuery(request.query)),
+    entries: await store.audit.list(auditQuery(request.query)),
   }));
 }

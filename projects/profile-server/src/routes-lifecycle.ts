@@ -33,14 +33,14 @@ export function lifecycleRoutes(app: FastifyInstance, deps: LifecycleRouteDeps):
   app.post<Named>('/profiles/:name/publish', async (request, reply) => {
     const name = nameOf(request);
     const ifMatch = requiredIfMatch(request.headers['if-match']);
-    return sendPublished(reply, name, store.publish(name, ifMatch, actorOf(request), check));
+    return sendPublished(reply, name, await store.publish(name, ifMatch, actorOf(request), check));
   });
 
   app.post<Versioned>('/profiles/:name/versions/:number/republish', async (request, reply) => {
     const name = nameOf(request);
     const number = positiveInteger(request.params.number, 'params.number');
     const ifMatch = requiredIfMatch(request.headers['if-match']);
-    const outcome = store.republish(name, number, ifMatch, actorOf(request), check);
+    const outcome = await store.republish(name, number, ifMatch, actorOf(request), check);
     if (outcome.kind === 'no-such-version') {
       found(undefined, name, { number, path: 'params.number' });
     }
@@ -51,7 +51,7 @@ export function lifecycleRoutes(app: FastifyInstance, deps: LifecycleRouteDeps):
     const name = nameOf(request);
     const ifMatch = requiredIfMatch(request.headers['if-match']);
     unpublishConfirmation(request.body, name);
-    const outcome = refuseUnless(store.unpublish(name, ifMatch, actorOf(request)), name);
+    const outcome = refuseUnless(await store.unpublish(name, ifMatch, actorOf(request)), name);
     if (outcome.kind === 'not-live') {
       const why =
         outcome.status === 'draft' ? 'has never been published' : 'is unpublished already';
@@ -63,7 +63,7 @@ export function lifecycleRoutes(app: FastifyInstance, deps: LifecycleRouteDeps):
   app.delete<Named>('/profiles/:name', async (request, reply) => {
     const name = nameOf(request);
     const ifMatch = requiredIfMatch(request.headers['if-match']);
-    const outcome = refuseUnless(store.delete(name, ifMatch, actorOf(request)), name);
+    const outcome = refuseUnless(await store.delete(name, ifMatch, actorOf(request)), name);
     if (outcome.kind === 'published') {
       const message =
         `profile ${name} is published (portals get version ${outcome.version}); unpublish it ` +

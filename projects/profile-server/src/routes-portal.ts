@@ -27,9 +27,9 @@ export async function portalRoutes(
   deps: { readonly store: ProfileStore; readonly rateLimit?: onRequestHookHandler },
 ): Promise<void> {
   if (deps.rateLimit) app.addHook('onRequest', deps.rateLimit);
-  const published = (request: FastifyRequest<Named>) => {
+  const published = async (request: FastifyRequest<Named>) => {
     const name = profileName(request.params.name, 'params.name');
-    const version = deps.store.liveVersion(name);
+    const version = await deps.store.liveVersion(name);
     if (!version) {
       const message = `there is no published profile named ${name}`;
       throw new ApiError(404, 'not-found', message, {
@@ -42,7 +42,7 @@ export async function portalRoutes(
   };
 
   app.get<Named>('/profiles/:name/published', async (request, reply) => {
-    const document = published(request);
+    const document = await published(request);
     allowOrigin(request, reply, document.allowedOrigins);
     const body = JSON.stringify(document);
     const etag = strongEtag(body);
@@ -52,7 +52,7 @@ export async function portalRoutes(
   });
 
   app.options<Named>('/profiles/:name/published', async (request, reply) => {
-    const document = published(request);
+    const document = await published(request);
     const origin = request.headers.origin;
     if (!origin || !allowOrigin(request, reply, document.allowedOrigins)) {
       throw new ApiError(

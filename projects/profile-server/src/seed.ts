@@ -21,13 +21,16 @@ export type SeedOutcome = 'seeded' | 'not-empty' | 'environment-not-allowed';
  * @param rules the server's rules
  * @returns what it did
  */
-export function seedDemoProfile(store: ProfileStore, rules: ProfileRules): SeedOutcome {
-  if (!store.isEmpty()) return 'not-empty';
+export async function seedDemoProfile(
+  store: ProfileStore,
+  rules: ProfileRules,
+): Promise<SeedOutcome> {
+  if (!(await store.isEmpty())) return 'not-empty';
   if (rules.publishBlockers(seedProfile())) return 'environment-not-allowed';
   const { profile } = rules.checkDraft(seedProfile(), SEED_PROFILE);
-  const draft = store.create(SEED_PROFILE, profile, SEED_ACTOR, { from: 'seed' });
+  const draft = await store.create(SEED_PROFILE, profile, SEED_ACTOR, { from: 'seed' });
   if (!draft) return 'not-empty';
-  const outcome = store.publish(SEED_PROFILE, draft.etag, SEED_ACTOR, rules.publishBlockers);
+  const outcome = await store.publish(SEED_PROFILE, draft.etag, SEED_ACTOR, rules.publishBlockers);
   if (outcome.kind !== 'published') throw new Error(`seeding failed: ${outcome.kind}`);
   return 'seeded';
 }

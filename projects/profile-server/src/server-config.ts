@@ -23,9 +23,21 @@ import {
   type DevDefault,
 } from '../../node-kit/src/dev-defaults';
 import { allowedHostsOption } from '../../node-kit/src/host-check';
+import { isPostgresUrl, redactPostgresUrl } from './postgres/postgres-url';
 import { DEFAULT_RATE_LIMITS } from './rate-limits';
 
 const perMinute = wholeNumberIn(1, 1_000_000, 'requests per minute', 'bad-number');
+
+/** `--db`: a path as given, or a PostgreSQL URL that parses (its password never echoed). */
+const database: Parser<string> = (value, source) => {
+  if (isPostgresUrl(value) && !URL.canParse(value)) {
+    throw new ConfigError(
+      'bad-url',
+      `${source} looks like a PostgreSQL URL but does not parse; use postgres://user@host:port/db`,
+    );
+  }
+  return value;
+};
 
 /** Where the database lives unless `--db` says otherwise, relative to the workspace root. */
 export const DEFAULT_DB_PATH = '.data/profiles.sqlite';
@@ -78,8 +90,10 @@ export const SERVER_OPTIONS = {
     flag: '--db',
     env: 'PROFILE_SERVER_DB',
     example: '.data/profiles.sqlite',
-    description: `SQLite file (default ${DEFAULT_DB_PATH} in the workspace root; :memory: for none)`,
-    parse: text,
+    description:
+      `SQLite file (default ${DEFAULT_DB_PATH} in the workspace root; :memory: for none), or ` +
+      'postgres://user@host:port/database for PostgreSQL (several servers may share it)',
+    parse: database,
     fallback: '',
   },
   issuer: {
@@ -168,7 +182,7 @@ export type ServerConfig = Omit<
  * @param argv the arguments after the script name (`process.argv.slice(2)`)
  * @param env the environment (`process.env`)
  * @param places the current directory and the workspace root (injected so this stays pure)
- * @returns the configuration, with `db` absolute (or `:memory:`)
+ * @returns the configuration, with `db` absolute (or `:memory:`, or a PostgreSQL URL as given)
  * @throws ConfigError naming the flag (or variable) and the bad value
  */
 export function parseServerConfig(
@@ -180,7 +194,7 @@ export function parseServerConfig(
   const db = values.db || resolve(places.workspaceRoot, DEFAULT_DB_PATH);
   const config: ServerConfig = {
     ...values,
-    db: db === ':memory:' || isAbsolute(db) ? db : resolve(places.cwd, db),
+    db: db === ':memory:' || isPostgresUrl(db) || isAbsolute(db) ? db : resolve(places.cwd, db),
     seed: values.seed === 'on',
     allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
   };
@@ -224,11 +238,16 @@ export function hostNamesOf(config: ServerConfig): string[] {
 export function readyLine(config: ServerConfig, boundPort: number): string {
   return (
     `profile-server: ready at http://localhost:${boundPort} ` +
-    `(bound ${hostPort(config.host, boundPort)}; db ${config.db}; issuer ${config.issuer}, ` +
+    `(bound ${hostPort(config.host, boundPort)}; db ${shownDb(config.db)}; issuer ${config.issuer}, ` +
     `audience ${config.audience}, client ${config.clientId}; ` +
     `admin origins ${config.adminOrigins.join(',')}; ` +
     `environment origins ${config.allowedEnvironmentOrigins.join(',') || 'none'})`
   );
+}
+
+/** `--db` as it may be logged: a PostgreSQL URL without its password. */
+export function shownDb(db: string): string {
+  return isPostgresUrl(db) ? redactPostgresUrl(db) : db;
 }
 
 /**

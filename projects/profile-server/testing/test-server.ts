@@ -1,20 +1,21 @@
 /**
- * Runs the real profile server for specs: a SQLite file in a fresh temp dir, real HTTP on
- * 127.0.0.1 with a free port, tokens from a {@link LocalIssuer} (or a given authenticator).
+ * Runs the real profile server for specs: a SQLite file in a fresh temp dir (or, when
+ * `PROFILE_DB_ENGINE=postgres`, a fresh schema of the test cluster), real HTTP on 127.0.0.1 with a
+ * free port, tokens from a {@link LocalIssuer} (or a given authenticator).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
 import { createAuthenticator, type Authenticator } from '../src/auth';
-import { openDatabase, type Db } from '../src/database';
 import { createProfileServer } from '../src/profile-server';
 import { profileRules, type ProfileRules } from '../src/profile-rules';
-import { ProfileStore } from '../src/profile-store';
+import type { ProfileStore } from '../src/profile-store';
 import type { RateLimits } from '../src/rate-limits';
 import { seedDemoProfile } from '../src/seed';
+import type { StoreEngine } from '../src/sql-engine';
 import { LocalIssuer, TEST_AUDIENCE, TEST_CLIENT_ID, TEST_ISSUER } from './local-issuer';
+import { openTestStore, type TestStore } from './test-store';
+
+export { TEST_ENGINE } from './test-store';
 
 /** Admin origin the specs' server allows. */
 export const TEST_ADMIN_ORIGIN = 'http://localhost:4300';
@@ -39,18 +40,19 @@ export interface CallOptions {
 }
 
 /** A running server. */
-export interface TestServer {
+export interface TestServer extends Pick<TestStore, 'sql' | 'storedText'> {
   readonly base: string;
   readonly app: FastifyInstance;
-  readonly db: Db;
+  readonly engine: StoreEngine;
   readonly store: ProfileStore;
   readonly rules: ProfileRules;
-  readonly dbPath: string;
+  /** `--db`: the SQLite file, or the PostgreSQL URL of the server's own schema. */
+  readonly db: string;
   readonly issuer: LocalIssuer;
   /** The lines the server logged. */
   readonly logLines: string[];
   call(method: string, path: string, options?: CallOptions): Promise<Answer>;
-  /** Closes the server and the database and removes the temp dir. */
+  /** Closes the server and the database and removes the database. */
   stop(): Promise<void>;
 }
 
@@ -72,14 +74,12 @@ export interface TestServerOptions {
  * @returns the running server
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'profile-server-'));
-  const dbPath = join(dir, 'profiles.sqlite');
-  const { db } = openDatabase(dbPath);
-  const store = new ProfileStore(db, options.now);
+  const opened = await openTestStore(options.now);
+  const { store, engine, db } = opened;
   const rules = profileRules({
     environmentOrigins: options.environmentOrigins ?? [TEST_ENVIRONMENT_ORIGIN],
   });
-  if (options.seed) seedDemoProfile(store, rules);
+  if (options.seed) await seedDemoProfile(store, rules);
   const issuer = await LocalIssuer.create();
   const auth =
     options.auth ??
@@ -105,17 +105,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     base,
     app,
-    db,
+    engine,
     store,
     rules,
-    dbPath,
+    db,
     issuer,
     logLines,
     call: (method, path, callOptions) => call(base, method, path, callOptions),
+    sql: opened.sql,
+    storedText: opened.storedText,
     stop: async () => {
       await app.close();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await opened.close();
     },
   };
 }

@@ -1,0 +1,19 @@
+/** Telling a PostgreSQL `--db` from a SQLite path, and showing it without its password. */
+
+/** Whether `--db` names a PostgreSQL database (`postgres://…` or `postgresql://…`). */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/**
+ * The URL as it may be logged: the password (and any query, which may carry one) replaced.
+ * @param url a PostgreSQL connection URL
+ * @returns the URL without secrets, or a placeholder when it does not parse
+ */
+export function redactPostgresUrl(url: string): string {
+  if (!URL.canParse(url)) return 'postgres://(unparsable URL)';
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  if (parsed.search) parsed.search = '?…';
+  return parsed.toString();
+}
