@@ -3,48 +3,16 @@
  * graceful stop that closes the database.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { findFreePort } from '../../dev-idp/testing';
-
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'projects/profile-server/src/main.ts');
-
-interface Run {
-  readonly child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function run(flags: string[]): Run {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('PROFILE_SERVER_')),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...flags], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(r: Run, pattern: RegExp, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!pattern.test(r.output())) {
-    if (r.child.exitCode !== null) throw new Error(`exited early:\n${r.output()}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out:\n${r.output()}`);
-    await new Promise((wake) => setTimeout(wake, 50));
-  }
-}
+import {
+  runServer as run,
+  waitForOutput as waitFor,
+  type ServerProcess as Run,
+} from '../testing/server-process';
 
 describe('profile-server process', () => {
   let dir: string;

@@ -8,6 +8,7 @@ import {
   generateKeyPair,
   SignJWT,
   type CryptoKey,
+  type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
 
@@ -37,13 +38,15 @@ export class LocalIssuer {
     /** The key set to give the authenticator. */
     readonly keySet: JWTVerifyGetKey,
     private readonly kid: string,
+    /** The public key as a JWK (what a JWKS endpoint serves). */
+    readonly publicJwk: JWK,
   ) {}
 
   /** Creates an issuer with a fresh key pair. */
   static async create(kid = 'test-key'): Promise<LocalIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-    return new LocalIssuer(privateKey, createLocalJWKSet({ keys: [jwk] }), kid);
+    return new LocalIssuer(privateKey, createLocalJWKSet({ keys: [jwk] }), kid, jwk);
   }
 
   /** A signed access token. */
