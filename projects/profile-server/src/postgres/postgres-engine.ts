@@ -91,6 +91,9 @@ export class PostgresEngine implements StoreEngine {
       throw unavailable(error);
     }
     let broken: Error | undefined;
+    // pg emits a dead socket's error on the checked-out client too; unheard, it would crash us.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
@@ -98,6 +101,7 @@ export class PostgresEngine implements StoreEngine {
       broken = error as Error;
       throw unavailable(error);
     } finally {
+      client.removeListener('error', onError);
       // A broken connection is dropped from the pool, not handed to the next request.
       client.release(broken);
     }

@@ -6,7 +6,7 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 /**
- * The URL as it may be logged: the password (and any query, which may carry one) replaced.
+ * The URL as it may be logged: the password replaced, the query (which may carry one) dropped.
  * @param url a PostgreSQL connection URL
  * @returns the URL without secrets, or a placeholder when it does not parse
  */
@@ -14,6 +14,6 @@ export function redactPostgresUrl(url: string): string {
   if (!URL.canParse(url)) return 'postgres://(unparsable URL)';
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
-  if (parsed.search) parsed.search = '?…';
+  parsed.search = '';
   return parsed.toString();
 }
