@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing (npm dependencies, Debian chromium), then runs every check:
-// lint, type checks, jest, the production builds, the library's package, the bridge's bundle
+// `npm test`: installs what is missing (npm dependencies, Debian chromium and postgresql), then
+// runs every check: lint, type checks, jest (the profile server's specs on SQLite and again on a
+// throwaway PostgreSQL cluster), the production builds, the library's package, the bridge's bundle
 // budget, karma in Chromium, Playwright e2e, and the consumer apps (the packed library in apps the
 // Angular CLI generates).
 // Every step runs even when an earlier one failed, so one run shows every failure; the exit code
@@ -7,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { clearInterval, setInterval } from 'node:timers';
-import { ensureChromium, ensureDependencies, ROOT } from './setup.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, ROOT } from './setup.mjs';
 
 const MINUTE = 60;
 
@@ -191,6 +192,7 @@ async function main() {
   try {
     ensureDependencies();
     ensureChromium();
+    ensurePostgres();
   } catch (error) {
     console.error(`test: set-up failed: ${error.message}`);
     process.exit(1);
