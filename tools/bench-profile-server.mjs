@@ -1,21 +1,24 @@
 // Benchmark: how fast the profile server answers portals. Every portal page load asks for its
 // published profile (`GET /profiles/:name/published`), usually revalidating a cached copy with
 // If-None-Match. In one run, each engine of ENGINES is started on a free loopback port: the real
-// profile server (tsx, a fresh SQLite file in a temp dir, the seeded `demo` profile) and a static
-// file server holding the very bytes the profile server published. For each case and engine a
+// profile server (tsx, the seeded `demo` profile) on a fresh SQLite file in a temp dir and on a
+// throwaway PostgreSQL cluster (the specs' harness, projects/profile-server/testing/postgres.ts),
+// and a static file server holding the very bytes the profile server published. For each case and engine a
 // separate load process (tools/bench/http-load.mjs) keeps CONNECTIONS requests in flight over
 // keep-alive for SECONDS; the table gives requests per second, p50/p99 latency, and the profile
-// server's share of the static server's throughput. Client and servers share this machine's
+// server's share of the static server's throughput (per storage engine). Client and servers share this machine's
 // cores, so the numbers are a floor for one server process, not a capacity plan.
 //
 // Another database is another entry of ENGINES: a name and start(dir, document) answering its
-// base URL, the paths of the cases and stop().
+// base URL, the paths of the cases and stop(). The first entry publishes the document; the entry
+// with isStatic is what the ratios divide by.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 import { ROOT } from './setup.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -63,40 +66,62 @@ function startProcess(name, args, ready) {
 
 /** @typedef {{ base: string, published: string, unknown: string, stop: () => Promise<void> }} Engine */
 
+/** Starts the real profile server on `db` (seeding `demo` into an empty database). */
+async function startProfileServer(db) {
+  const port = await freePort();
+  const args = [
+    '--import',
+    'tsx',
+    'projects/profile-server/src/main.ts',
+    '--port',
+    String(port),
+    // The seeded `demo` profile uses the simulator's origin; the rate limit would cap the bench.
+    '--allowed-environment-origins',
+    'http://localhost:4500',
+    '--portal-rate-limit',
+    '1000000',
+  ];
+  const server = await startProcess(
+    'the profile server',
+    [...args, '--db', db],
+    'profile-server: ready',
+  );
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    published: '/profiles/demo/published',
+    unknown: '/profiles/nope/published',
+    ...server,
+  };
+}
+
 const ENGINES = [
   {
     name: 'profile server (SQLite)',
     /** @returns {Promise<Engine>} */
-    async start(dir) {
-      const port = await freePort();
-      const db = join(dir, 'profiles.sqlite');
-      const args = [
-        '--import',
-        'tsx',
-        'projects/profile-server/src/main.ts',
-        '--port',
-        String(port),
-        // The seeded `demo` profile uses the simulator's origin; the rate limit would cap the bench.
-        '--allowed-environment-origins',
-        'http://localhost:4500',
-        '--portal-rate-limit',
-        '1000000',
-      ];
-      const server = await startProcess(
-        'the profile server',
-        [...args, '--db', db],
-        'profile-server: ready',
+    start: (dir) => startProfileServer(join(dir, 'profiles.sqlite')),
+  },
+  {
+    name: 'profile server (PostgreSQL)',
+    /** @returns {Promise<Engine>} */
+    async start() {
+      const { startPostgresCluster } = await tsImport(
+        './projects/profile-server/testing/postgres.ts',
+        import.meta.url.replace(/tools\/[^/]*$/, ''),
       );
-      const base = `http://127.0.0.1:${port}`;
+      const cluster = await startPostgresCluster();
+      const server = await startProfileServer(cluster.url);
       return {
-        base,
-        published: '/profiles/demo/published',
-        unknown: '/profiles/nope/published',
         ...server,
+        stop: async () => {
+          await server.stop();
+          cluster.stop();
+        },
       };
     },
   },
   {
+    isStatic: true,
     name: 'static file server (sirv)',
     /** @returns {Promise<Engine>} */
     async start(dir, document) {
@@ -175,7 +200,7 @@ try {
   const document = await publishedDocument(running[0]);
   for (const engine of ENGINES.slice(1)) running.push(await engine.start(dir, document));
   console.log(
-    `profile server, portal document (${document.bytes.length} bytes) beside a static file server ` +
+    `profile server, portal document (${document.bytes.length} bytes) on SQLite and PostgreSQL beside a static file server ` +
       `of the same bytes; ${CONNECTIONS} connections from a separate load process, ${SECONDS} s ` +
       `per case and server, Node ${process.version}`,
   );
@@ -193,11 +218,15 @@ try {
       results.push(await load(url, headers, kase.expect));
       printRow(ENGINES[i].name, results.at(-1));
     }
-    const [server, fileServer] = results;
-    console.log(
-      `  ${'ratio profile / static'.padEnd(28)} ${num(server.rps / fileServer.rps, 7)} × req/s ` +
-        ` p50 ${num(server.p50 / fileServer.p50, 6)} ×    p99 ${num(server.p99 / fileServer.p99, 7)} ×`,
-    );
+    const fileServer = results[ENGINES.findIndex((engine) => engine.isStatic)];
+    for (const [i, server] of results.entries()) {
+      if (ENGINES[i].isStatic) continue;
+      const label = `ratio ${ENGINES[i].name.replace(/^profile server \((.*)\)$/, '$1')} / static`;
+      console.log(
+        `  ${label.padEnd(28)} ${num(server.rps / fileServer.rps, 7)} × req/s ` +
+          ` p50 ${num(server.p50 / fileServer.p50, 6)} ×    p99 ${num(server.p99 / fileServer.p99, 7)} ×`,
+      );
+    }
   }
 } finally {
   await Promise.all(running.map((engine) => engine.stop()));
