@@ -31,6 +31,15 @@ describe('parseServerConfig', () => {
     expect(parseServerConfig(['--db', ':memory:'], {}, PLACES).db).toBe(':memory:');
   });
 
+  it('keeps a PostgreSQL URL as given and refuses one that does not parse, without echoing it', () => {
+    for (const url of ['postgres://ada@db.internal:5432/profiles', 'postgresql://ada@h/p']) {
+      expect(parseServerConfig(['--db', url], {}, PLACES).db).toBe(url);
+    }
+    const bad = () => parseServerConfig(['--db', 'postgres://ada:pw-9f@[bad/profiles'], {}, PLACES);
+    expect(bad).toThrow('--db looks like a PostgreSQL URL but does not parse');
+    expect(bad).not.toThrow(/pw-9f/);
+  });
+
   it('keeps an issuer with a path exactly as given', () => {
     const issuer = 'https://sso.example.com/realms/portal';
     expect(parseServerConfig(['--issuer', issuer], {}, PLACES).issuer).toBe(issuer);
@@ -78,6 +87,15 @@ describe('readyLine', () => {
         'audience http://localhost:4600, client admin; admin origins http://localhost:4300; ' +
         'environment origins none)',
     );
+  });
+});
+
+describe('readyLine with PostgreSQL', () => {
+  it('shows the database URL without its password', () => {
+    const db = 'postgres://ada:hunter2@db.internal:5432/profiles?sslmode=require';
+    const line = readyLine(parseServerConfig(['--db', db], {}, PLACES), 4600);
+    expect(line).toContain('db postgres://ada:***@db.internal:5432/profiles;');
+    expect(line).not.toContain('hunter2');
   });
 });
 
