@@ -97,9 +97,7 @@ export class ProfileStore {
     ifMatch: string,
     actor: Actor,
   ): Promise<DraftRecord | ChangeRefused> {
-    return this.engine.transaction(async (s): Promise<DraftRecord | ChangeRefused> => {
-      const current = await this.precondition(s, name, ifMatch);
-      if ('kind' in current) return current;
+    return this.conditional<DraftRecord>(name, ifMatch, async (s, current) => {
       const at = this.timestamp();
       await this.writeDraft(s, name, draft, actor, at);
       const detail = changesDetail(jsonDiff(JSON.parse(current.draft), draft));
@@ -119,11 +117,9 @@ export class ProfileStore {
     actor: Actor,
     check: PublishCheck,
   ): Promise<PublishOutcome> {
-    return this.engine.transaction(async (s): Promise<PublishOutcome> => {
-      const row = await this.precondition(s, name, ifMatch);
-      if ('kind' in row) return row;
-      return this.publishDocument(s, row, row.draft, actor, check, 'publish', {});
-    });
+    return this.conditional<PublishOutcome>(name, ifMatch, (s, row) =>
+      this.publishDocument(s, row, row.draft, actor, check, 'publish', {}),
+    );
   }
 
   /**
@@ -139,9 +135,7 @@ export class ProfileStore {
     actor: Actor,
     check: PublishCheck,
   ): Promise<PublishOutcome> {
-    return this.engine.transaction(async (s): Promise<PublishOutcome> => {
-      const row = await this.precondition(s, name, ifMatch);
-      if ('kind' in row) return row;
+    return this.conditional<PublishOutcome>(name, ifMatch, async (s, row) => {
       const source = await this.versionOf(s, name, number);
       if (!source) return { kind: 'no-such-version', number };
       const document = JSON.stringify(source.document);
@@ -169,9 +163,7 @@ export class ProfileStore {
    * republishing a version) restores it. The audit entry names the version that was live.
    */
   unpublish(name: string, ifMatch: string, actor: Actor): Promise<UnpublishOutcome> {
-    return this.engine.transaction(async (s): Promise<UnpublishOutcome> => {
-      const row = await this.precondition(s, name, ifMatch);
-      if ('kind' in row) return row;
+    return this.conditional<UnpublishOutcome>(name, ifMatch, async (s, row) => {
       const status = summaryOf(row).status;
       if (status !== 'published') return { kind: 'not-live', status };
       const at = this.timestamp();
@@ -192,9 +184,7 @@ export class ProfileStore {
    * @param ifMatch the draft's ETag
    */
   delete(name: string, ifMatch: string, actor: Actor): Promise<DeleteOutcome> {
-    return this.engine.transaction(async (s): Promise<DeleteOutcome> => {
-      const row = await this.precondition(s, name, ifMatch);
-      if ('kind' in row) return row;
+    return this.conditional<DeleteOutcome>(name, ifMatch, async (s, row) => {
       if (summaryOf(row).status === 'published') {
         return { kind: 'published', version: row.latest as number };
       }
@@ -311,6 +301,21 @@ export class ProfileStore {
       number === 'latest' ? [name] : [name, number],
     );
     return row && { ...row, document: JSON.parse(row.document) };
+  }
+
+  /**
+   * Runs `work` in one transaction when `ifMatch` matches the profile's ETag, compared under the
+   * profile's row lock (where the engine needs one); else answers why not.
+   */
+  private conditional<T>(
+    name: string,
+    ifMatch: string,
+    work: (s: SqlSession, row: ProfileRow) => Promise<T | ChangeRefused>,
+  ): Promise<T | ChangeRefused> {
+    return this.engine.transaction(async (s) => {
+      const row = await this.precondition(s, name, ifMatch);
+      return 'kind' in row ? row : work(s, row);
+    });
   }
 
   /** Locks the profile's row (where the engine needs it), then compares `ifMatch` with its ETag. */
