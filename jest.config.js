@@ -34,6 +34,7 @@ const benchProject = {
 const PROFILE_SERVER_ON_POSTGRES = [
   'access',
   'admin-api',
+  'concurrency',
   'environment-origins',
   'lifecycle-api',
   'portal-api',
