@@ -19,7 +19,7 @@ export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
   readonly url: string;
   readonly dataDir: string;
-  /** Stops the cluster (immediate mode: nothing in it is kept) and removes its data dir. */
+  /** Stops the cluster (immediate mode: nothing in it is kept) and removes its data dir; again: nothing. */
   stop(): void;
 }
 
@@ -84,6 +84,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
     dataDir,
     stop: () => {
+      if (!existsSync(dataDir)) return; // Stopped already.
       run(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', cluster]);
       rmSync(dataDir, { recursive: true, force: true });
     },

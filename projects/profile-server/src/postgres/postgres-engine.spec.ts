@@ -126,6 +126,7 @@ describe('PostgreSQL going away while the server runs', () => {
     } finally {
       await server.app.close();
       await server.engine.close().catch(() => undefined);
+      cluster.stop();
     }
   });
 });
