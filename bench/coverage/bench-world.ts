@@ -18,7 +18,7 @@ import {
   BridgeWorld,
   REDIRECT_URI,
   SUBJECT,
-} from '../../projects/ngx-genesys-messenger-auth/src/lib/bridge/bridge.spec-helpers';
+} from '../../projects/ngx-genesys-messenger-auth/engine/src/bridge/bridge.spec-helpers';
 import { PromptTracker } from './prompt-tracker';
 import { TabTimers } from './tab-timers';
 

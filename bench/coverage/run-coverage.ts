@@ -2,7 +2,7 @@
  * One run of the coverage benchmark: a strategy through a scenario on jest's fake timers, measured
  * with the simulated Genesys' own stats (its per-user gaps without a valid JWT).
  */
-import { SUBJECT } from '../../projects/ngx-genesys-messenger-auth/src/lib/bridge/bridge.spec-helpers';
+import { SUBJECT } from '../../projects/ngx-genesys-messenger-auth/engine/src/bridge/bridge.spec-helpers';
 import { BenchWorld } from './bench-world';
 import { RUN_MS, TAB_STAGGER_MS, type Scenario } from './scenarios';
 import { minus, type Span } from './spans';

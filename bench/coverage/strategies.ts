@@ -4,7 +4,7 @@
  * write, each an AuthProvider plugin on the emulator's Messenger API.
  */
 import { readJwtTimes, type GenesysPlugin } from 'ngx-genesys-messenger-auth/core';
-import { FakeAuthorizer } from '../../projects/ngx-genesys-messenger-auth/src/lib/bridge/bridge.spec-helpers';
+import { FakeAuthorizer } from '../../projects/ngx-genesys-messenger-auth/engine/src/bridge/bridge.spec-helpers';
 import type { BenchTab, BenchWorld } from './bench-world';
 import { PromptTracker } from './prompt-tracker';
 

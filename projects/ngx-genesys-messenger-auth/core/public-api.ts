@@ -62,6 +62,17 @@ export {
   type MessengerAuthErrorOptions,
 } from './src/errors';
 export { REDACTED, REDACTED_URL_PARAMETERS, fingerprint, redactUrl } from './src/redaction';
+export {
+  ConsoleMessengerAuthLogger,
+  MessengerAuthLogger,
+  MessengerAuthLogLevel,
+} from './src/messenger-auth-logger';
+export type {
+  MessengerAuthEndReason,
+  MessengerAuthEvent,
+  MessengerAuthEventType,
+  MessengerAuthState,
+} from './src/bridge-state';
 
 // For the library's other entry points only (readable messages of its errors and validation): not
 // public API, may change in any release.
@@ -72,3 +83,19 @@ export {
   invalidConfigError as ɵinvalidConfigError,
 } from './src/errors';
 export { DEV_MODE as ɵDEV_MODE } from './src/dev-mode';
+// Shared by the main entry's start-up redirect capture and the lazily loaded engine.
+export {
+  MAX_PENDING_AGE_MS as ɵMAX_PENDING_AGE_MS,
+  PendingAuthorizations as ɵPendingAuthorizations,
+  readList as ɵreadList,
+  writeList as ɵwriteList,
+  type AuthorizationMode as ɵAuthorizationMode,
+  type PendingAuthorization as ɵPendingAuthorization,
+} from './src/authorization/pending-authorizations';
+export {
+  RESPONSE_PARAMETERS as ɵRESPONSE_PARAMETERS,
+  callbackError as ɵcallbackError,
+  captureRedirect as ɵcaptureRedirect,
+  type CapturedRedirect as ɵCapturedRedirect,
+  type RedirectCaptureTarget as ɵRedirectCaptureTarget,
+} from './src/authorization/redirect-capture';

@@ -23,17 +23,15 @@ export {
 
 // The bridge at run time.
 export { MessengerAuth, SILENT_CALLBACK_PATH } from './lib/messenger-auth';
-export type {
-  MessengerAuthEndReason,
-  MessengerAuthEvent,
-  MessengerAuthEventType,
-  MessengerAuthState,
-} from './lib/bridge/bridge-state';
 export {
   ConsoleMessengerAuthLogger,
   MessengerAuthLogger,
   MessengerAuthLogLevel,
-} from './lib/logging/messenger-auth-logger';
+  type MessengerAuthEndReason,
+  type MessengerAuthEvent,
+  type MessengerAuthEventType,
+  type MessengerAuthState,
+} from 'ngx-genesys-messenger-auth/core';
 export { MessengerAwareOidcSecurityService } from './lib/oidc/messenger-aware-oidc-security.service';
 
 // From the core, re-exported for convenience.

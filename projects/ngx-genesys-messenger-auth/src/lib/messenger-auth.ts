@@ -4,29 +4,23 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
   DEFAULT_MESSENGER_AUTH_CONFIG,
-  type ResolvedMessengerAuthConfig,
+  MessengerAuthLogger,
+  MessengerAuthLogLevel,
+  ɵcaptureRedirect as captureRedirect,
+  ɵPendingAuthorizations as PendingAuthorizations,
+  type MessengerAuthEndReason,
+  type MessengerAuthEvent,
+  type MessengerAuthState,
 } from 'ngx-genesys-messenger-auth/core';
+import type { ɵMessengerAuthBridge as MessengerAuthBridge } from 'ngx-genesys-messenger-auth/engine';
 import {
   firstValueFrom,
   ReplaySubject,
   shareReplay,
   startWith,
-  Subject,
   switchMap,
   type Observable,
 } from 'rxjs';
-import type { AuthorizationMode } from './authorization/authorization-request';
-import { AuthorizationStore } from './authorization/authorization-store';
-import { MessengerAuthorizer } from './authorization/messenger-authorizer';
-import type {
-  MessengerAuthEndReason,
-  MessengerAuthEvent,
-  MessengerAuthState,
-} from './bridge/bridge-state';
-import { JwtTracker } from './bridge/jwt-tracker';
-import { MessengerAuthBridge } from './bridge/messenger-auth-bridge';
-import { MessengerAuthLogger, MessengerAuthLogLevel } from './logging/messenger-auth-logger';
-import { MessengerClient } from './messenger/messenger-client';
 import {
   MESSENGER_AUTH_CLOCK,
   MESSENGER_AUTH_CONFIG_SOURCE,
@@ -35,13 +29,7 @@ import {
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
 import { MessengerSignOutHook } from './oidc/messenger-sign-out-hook';
-import { OidcPortalSession } from './oidc/oidc-portal-session';
-import { pageWakeups } from './refresh/page-wakeups';
-import { createRefreshLock } from './tabs/refresh-lock';
-import { TabChannel } from './tabs/tab-channel';
 
-/** Longest wait for a Messenger command (Messenger itself never times a command out). */
-const COMMAND_TIMEOUT_MS = 30_000;
 /** The static page hidden-iframe authorization comes back to (ships in the package's assets). */
 export const SILENT_CALLBACK_PATH = '/messenger-silent-callback.html';
 /** Where the bridge keeps its authorization attempts (one bridge per page). */
@@ -61,18 +49,19 @@ export class MessengerAuth {
   private readonly setup = inject(MESSENGER_AUTH_SETUP);
   private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
   private readonly oidc = inject(OidcSecurityService);
-  private readonly portal = inject(OidcPortalSession);
   private readonly installSnippet = inject(MESSENGER_AUTH_INSTALLS_SNIPPET);
   private readonly now = inject(MESSENGER_AUTH_CLOCK);
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
-  private readonly authorizationStarts = new Subject<AuthorizationMode>();
-  private readonly doc = inject(DOCUMENT);
-  private readonly win = this.doc.defaultView as Window;
-  private readonly store = new AuthorizationStore(this.win.sessionStorage, AUTHORIZATION_NAMESPACE);
-  private readonly authorizer = this.createAuthorizer();
+  private readonly win = inject(DOCUMENT).defaultView as Window;
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
+  /**
+   * The bridge once the engine has loaded and the configuration is known; undefined when it never
+   * comes (no configuration, the engine failed to load, the injector was destroyed, or the page is
+   * a frame where the bridge does not run).
+   */
+  private loaded: Promise<MessengerAuthBridge | undefined> = Promise.resolve(undefined);
   /** Whether the injector was destroyed: nothing may start after that. */
   private destroyed = false;
 
@@ -116,9 +105,10 @@ export class MessengerAuth {
     });
   }
 
-  /** Refreshes Messenger's JWT now (joins a refresh in flight). */
+  /** Refreshes Messenger's JWT now (joins a refresh in flight; waits for the bridge to load). */
   refreshNow(): void {
-    this.bridge?.refreshNow();
+    if (this.bridge) this.bridge.refreshNow();
+    else void this.loaded.then((bridge) => bridge?.refreshNow());
   }
 
   /**
@@ -127,7 +117,7 @@ export class MessengerAuth {
    * page (also with `reauthMode: 'silent-only'`: the person chose to leave the page).
    */
   signInToChat(): Promise<void> {
-    return this.bridge?.signInToChat() ?? Promise.resolve();
+    return this.loaded.then((bridge) => bridge?.signInToChat());
   }
 
   /** Signs the user out of Messenger (revoking its tokens) and then of the portal and the IdP. */
@@ -139,85 +129,54 @@ export class MessengerAuth {
 
   /** Signs Messenger out in every tab; the portal's logoff paths call it first. */
   signOutMessenger(): Promise<void> {
-    return this.bridge?.signOut() ?? Promise.resolve();
+    return this.loaded.then((bridge) => bridge?.signOut());
   }
 
   /**
-   * @internal Reads a redirect answer now (before the portal's OIDC library reads the URL), builds
-   * the bridge once the configuration is known, and starts it after the app's initializers.
+   * @internal Takes a redirect answer out of the address now (before the portal's OIDC library
+   * reads the URL), loads the engine, builds the bridge once the configuration is known, and
+   * starts it after the app's initializers.
    */
   ɵinitialize(initialized: Promise<unknown>): void {
-    const captured = this.authorizer.captureRedirect();
-    void this.configSource.then(
-      async (config) => {
-        if (this.destroyed) return;
-        const bridge = this.createBridge(config);
-        this.bridge = bridge;
-        this.bridges.next(bridge);
-        bridge.adoptRedirectAnswer(await captured);
-        await initialized;
-        if (!this.destroyed) await this.start(config, bridge);
-      },
-      (error: unknown) =>
-        // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
-        this.logger.log(MessengerAuthLogLevel.Error, 'the bridge has no configuration', {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-    );
-  }
-
-  private async start(
-    config: ResolvedMessengerAuthConfig,
-    bridge: MessengerAuthBridge,
-  ): Promise<void> {
-    if (this.installSnippet) {
-      const signedIn = await firstValueFrom(this.portal.signedIn$);
-      if (this.destroyed || (!signedIn && config.signedOut === 'none')) return;
-      this.installSnippet(this.win, config);
-    }
-    bridge.start();
-  }
-
-  /** The authorizer exists before the configuration: a redirect answer must be read at once. */
-  private createAuthorizer(): MessengerAuthorizer {
-    const origin = this.win.location.origin;
     const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...this.setup };
-    return new MessengerAuthorizer({
+    const captured = captureRedirect({
       win: this.win,
-      store: this.store,
-      now: this.now,
-      settings: () => this.portal.settings(),
-      redirectUri: origin + setup.redirectPath,
-      silentRedirectUri: origin + SILENT_CALLBACK_PATH,
-      silentTimeoutMs: setup.silentAuthorizationTimeoutMs,
-      reauthWindowMs: setup.reauthWindowMs,
-      onStart: (mode) => this.authorizationStarts.next(mode),
+      pending: new PendingAuthorizations(this.win.sessionStorage, AUTHORIZATION_NAMESPACE),
+      redirectUri: this.win.location.origin + setup.redirectPath,
+    });
+    const config = this.configSource.catch((error: unknown) => {
+      // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
+      this.fail('the bridge has no configuration', error);
+    });
+    const engine = import('ngx-genesys-messenger-auth/engine').catch((error: unknown) => {
+      // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
+      this.fail('the bridge could not be loaded', error);
+    });
+    this.loaded = Promise.all([engine, config]).then(([module, resolved]) => {
+      if (!module || !resolved || this.destroyed) return undefined;
+      const running = module.ɵcreateMessengerAuthEngine({
+        win: this.win,
+        setup: this.setup,
+        config: resolved,
+        oidc: this.oidc,
+        namespace: AUTHORIZATION_NAMESPACE,
+        silentCallbackPath: SILENT_CALLBACK_PATH,
+        captured,
+        installSnippet: this.installSnippet,
+        now: this.now,
+        scheduler: this.scheduler,
+        logger: this.logger,
+      });
+      this.bridge = running.bridge;
+      this.bridges.next(running.bridge);
+      void initialized.then(() => running.start(() => !this.destroyed));
+      return running.bridge;
     });
   }
 
-  private createBridge(config: ResolvedMessengerAuthConfig): MessengerAuthBridge {
-    return new MessengerAuthBridge({
-      deploymentId: config.deploymentId,
-      policy: config.refresh,
-      messenger: new MessengerClient(this.win, COMMAND_TIMEOUT_MS, this.scheduler),
-      portal: this.portal,
-      authorizer: this.authorizer,
-      store: this.store,
-      page: {
-        visible: () => this.doc.visibilityState === 'visible',
-        online: () => this.win.navigator.onLine,
-      },
-      reauthMode: config.reauthMode,
-      reauthWindowMs: config.reauthWindowMs,
-      tracker: new JwtTracker(this.win.localStorage, config.deploymentId, this.now),
-      lock: createRefreshLock(),
-      channel: new TabChannel(`ngma:${config.deploymentId}`),
-      authorizationStarts: this.authorizationStarts,
-      wakeups: pageWakeups(this.doc, this.win),
-      now: this.now,
-      scheduler: this.scheduler,
-      random: Math.random,
-      logger: this.logger,
+  private fail(message: string, error: unknown): void {
+    this.logger.log(MessengerAuthLogLevel.Error, message, {
+      error: error instanceof Error ? error.message : String(error),
     });
   }
 }

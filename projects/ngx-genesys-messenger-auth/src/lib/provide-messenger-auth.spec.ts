@@ -12,7 +12,7 @@ import {
   ConsoleMessengerAuthLogger,
   MessengerAuthLogger,
   MessengerAuthLogLevel,
-} from './logging/messenger-auth-logger';
+} from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuth } from './messenger-auth';
 import { MessengerAuthModule } from './messenger-auth.module';
 import { MESSENGER_AUTH_CONFIG } from './messenger-auth-tokens';

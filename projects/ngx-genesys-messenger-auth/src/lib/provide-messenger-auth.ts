@@ -9,17 +9,15 @@ import {
 } from '@angular/core';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
+  ConsoleMessengerAuthLogger,
   genesysHosts,
   installGenesysSnippet,
+  MessengerAuthLogger,
+  MessengerAuthLogLevel,
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
   type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core';
-import {
-  ConsoleMessengerAuthLogger,
-  MessengerAuthLogger,
-  MessengerAuthLogLevel,
-} from './logging/messenger-auth-logger';
 import { MessengerAuth } from './messenger-auth';
 import {
   MESSENGER_AUTH_CONFIG,
@@ -27,10 +25,9 @@ import {
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
-import { environmentAllowList, loadRemoteProfile } from './profile/remote-profile';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
 import { MessengerSignOutHook } from './oidc/messenger-sign-out-hook';
-import { OidcPortalSession } from './oidc/oidc-portal-session';
+import { environmentAllowList } from './profile/environment-allow-list';
 
 /** The kinds of {@link MessengerAuthFeature}. */
 export enum MessengerAuthFeatureKind {
@@ -127,14 +124,19 @@ export function withRemoteProfile(
     ɵproviders: [
       {
         provide: MESSENGER_AUTH_CONFIG_SOURCE,
-        useFactory: () =>
-          loadRemoteProfile(url, {
+        useFactory: () => {
+          const load = {
             storage: (inject(DOCUMENT).defaultView as Window).localStorage,
             timeoutMs: options.timeoutMs ?? 5_000,
             setup: inject(MESSENGER_AUTH_SETUP),
             allowedEnvironmentOrigins,
             logger: inject(MessengerAuthLogger),
-          }).then(({ config }) => config),
+          };
+          // The loader is part of the lazily loaded engine, as is everything that uses the profile.
+          return import('ngx-genesys-messenger-auth/engine')
+            .then((engine) => engine.ɵloadRemoteProfile(url, load))
+            .then(({ config }) => config);
+        },
       },
     ],
   };
@@ -171,7 +173,6 @@ export function ɵmessengerAuthProviders(
     },
     MessengerSignOutHook,
     { provide: OidcSecurityService, useClass: MessengerAwareOidcSecurityService },
-    OidcPortalSession,
     MessengerAuth,
     ...features.flatMap((f) => f.ɵproviders),
   ];

@@ -3,10 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideAuth } from 'angular-auth-oidc-client';
 import { MessengerAuthErrorCode, isMessengerAuthError } from 'ngx-genesys-messenger-auth/core';
 import { createDefaultProfile, publishedDocument } from 'ngx-genesys-messenger-auth/profile';
-import {
-  ConsoleMessengerAuthLogger,
-  MessengerAuthLogLevel,
-} from '../logging/messenger-auth-logger';
+import { ConsoleMessengerAuthLogger, MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import { MESSENGER_AUTH_CONFIG_SOURCE } from '../messenger-auth-tokens';
 import {
   provideMessengerAuth,

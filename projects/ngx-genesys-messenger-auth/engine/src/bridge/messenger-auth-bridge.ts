@@ -6,7 +6,7 @@ import {
   type GenesysAuthenticatedData,
   ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import { registerAuthProvider } from '../messenger/auth-provider-plugin';
 import type { TabMessage } from '../tabs/tab-channel';
 import type { BridgeDeps } from './bridge-ports';
@@ -14,7 +14,7 @@ import type {
   MessengerAuthEndReason,
   MessengerAuthEvent,
   MessengerAuthState,
-} from './bridge-state';
+} from 'ngx-genesys-messenger-auth/core';
 import { BridgeTimeline } from './bridge-timeline';
 import { CodeBroker } from './code-broker';
 import { JwtSchedule } from './jwt-schedule';

@@ -1,4 +1,3 @@
-import { inject, Injectable } from '@angular/core';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import { distinctUntilChanged, firstValueFrom, map, type Observable } from 'rxjs';
 import type { IdpMetadata } from '../authorization/authorization-request';
@@ -8,8 +7,9 @@ import {
   MessengerAuthError,
   MessengerAuthErrorCode,
   ɵDEV_MODE as DEV_MODE,
+  type MessengerAuthConfig,
+  type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core';
-import { MESSENGER_AUTH_CONFIG_SOURCE, MESSENGER_AUTH_SETUP } from '../messenger-auth-tokens';
 
 interface DiscoveryDocument {
   readonly issuer?: unknown;
@@ -23,25 +23,32 @@ interface DiscoveryDocument {
  * the configured `configId`), and the IdP metadata and client settings for Messenger's own
  * authorization requests, taken from the same discovery document the portal's library uses.
  */
-@Injectable()
 export class OidcPortalSession implements PortalSessionPort {
-  private readonly oidc = inject(OidcSecurityService);
-  /** The portal-side settings (which OIDC configuration to follow) are known at once. */
-  private readonly setup = inject(MESSENGER_AUTH_SETUP);
-  private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
+  /** @inheritdoc */
+  readonly signedIn$: Observable<boolean>;
   private settingsPromise?: Promise<AuthorizerSettings>;
 
-  /** @inheritdoc */
-  readonly signedIn$: Observable<boolean> = this.oidc.isAuthenticated$.pipe(
-    map((result) => {
-      const id = this.setup.oidcConfigId;
-      if (id === undefined) return result.isAuthenticated;
-      return (
-        result.allConfigsAuthenticated.find((c) => c.configId === id)?.isAuthenticated ?? false
-      );
-    }),
-    distinctUntilChanged(),
-  );
+  /**
+   * @param oidc the portal's `OidcSecurityService` (the Messenger-aware one)
+   * @param setup the portal-side settings (which OIDC configuration to follow)
+   * @param config the configuration the bridge runs with
+   */
+  constructor(
+    private readonly oidc: OidcSecurityService,
+    private readonly setup: Partial<MessengerAuthConfig>,
+    private readonly config: ResolvedMessengerAuthConfig,
+  ) {
+    this.signedIn$ = oidc.isAuthenticated$.pipe(
+      map((result) => {
+        const id = setup.oidcConfigId;
+        if (id === undefined) return result.isAuthenticated;
+        return (
+          result.allConfigsAuthenticated.find((c) => c.configId === id)?.isAuthenticated ?? false
+        );
+      }),
+      distinctUntilChanged(),
+    );
+  }
 
   /** @inheritdoc */
   signOutLocally(): void {
@@ -57,7 +64,7 @@ export class OidcPortalSession implements PortalSessionPort {
   }
 
   private async loadSettings(): Promise<AuthorizerSettings> {
-    const config = await this.configSource;
+    const { config } = this;
     const oidcConfig = await firstValueFrom(this.oidc.getConfiguration(config.oidcConfigId));
     if (!oidcConfig?.authority || !oidcConfig.clientId) {
       throw new MessengerAuthError(

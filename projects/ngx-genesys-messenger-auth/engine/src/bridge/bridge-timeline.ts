@@ -4,12 +4,12 @@ import {
   ɵdescribeError as describeError,
   type MessengerAuthError,
 } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogLevel, type MessengerAuthLogger } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogLevel, type MessengerAuthLogger } from 'ngx-genesys-messenger-auth/core';
 import type {
   MessengerAuthEndReason,
   MessengerAuthEvent,
   MessengerAuthState,
-} from './bridge-state';
+} from 'ngx-genesys-messenger-auth/core';
 
 /** An event as the bridge reports it; the timeline adds the time. */
 export type EventBody = MessengerAuthEvent extends infer E

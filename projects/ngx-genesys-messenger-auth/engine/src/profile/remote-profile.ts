@@ -3,7 +3,6 @@ import {
   MessengerAuthErrorCode,
   formatErrorCode,
   isMessengerAuthError,
-  ɵinvalidConfigError as invalidConfigError,
   regionOf,
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
@@ -12,7 +11,7 @@ import {
 } from 'ngx-genesys-messenger-auth/core';
 // Type-only: the main entry point must not bundle the profile schema's runtime.
 import type { PublishedProfileDocument } from 'ngx-genesys-messenger-auth/profile';
-import { MessengerAuthLogLevel, type MessengerAuthLogger } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogLevel, type MessengerAuthLogger } from 'ngx-genesys-messenger-auth/core';
 
 /** The parts of a published profile document the bridge reads. */
 export type RemoteProfileDocument = Pick<PublishedProfileDocument, 'name' | 'version' | 'bridge'>;
@@ -37,7 +36,7 @@ export interface ProfileLoadOptions {
   readonly timeoutMs: number;
   /** The settings written in the portal (`provideMessengerAuth(config)`); the document's win. */
   readonly setup?: Partial<MessengerAuthConfig>;
-  /** Origins (see {@link environmentAllowList}) a document may name as its `environment`. */
+  /** Origins (checked by `withRemoteProfile`) a document may name as its `environment`. */
   readonly allowedEnvironmentOrigins?: readonly string[];
   /** Told, as a warning, when the last good copy stands in for the server's answer. */
   readonly logger?: MessengerAuthLogger;
@@ -82,24 +81,6 @@ export async function loadRemoteProfile(
     `${problem.message}; using the last good copy (version ${cached.document.version})`,
   );
   return { ...cached, source: 'cache' };
-}
-
-/**
- * Checks the origins a portal allows a remote profile to name as its Genesys environment.
- * @param origins e.g. `['https://genesys.example.com']`
- * @returns the same origins, without trailing slash
- * @throws MessengerAuthError `INVALID_CONFIG` for an entry that is not a bare origin
- */
-export function environmentAllowList(origins: readonly string[]): readonly string[] {
-  return origins.map((entry, index) => {
-    const origin = originOf(entry);
-    if (origin !== undefined && origin === entry.replace(/\/$/, '')) return origin;
-    throw invalidConfigError(
-      `allowedEnvironmentOrigins[${index}]`,
-      DEV_MODE && 'an origin such as "https://genesys.example.com", without path',
-      entry,
-    );
-  });
 }
 
 async function fetchDocument(url: string, options: ProfileLoadOptions): Promise<unknown> {
@@ -202,15 +183,6 @@ function unavailable(url: string, failure: unknown, outcome?: string): Messenger
     DEV_MODE && `the deployment profile ${url} could not be loaded (${describe(failure)})${tail}`,
     { cause: failure },
   );
-}
-
-function originOf(value: string): string | undefined {
-  try {
-    return new URL(value).origin;
-  } catch {
-    // Not a URL: the caller reports the entry.
-    return undefined;
-  }
 }
 
 function describe(error: unknown): string {

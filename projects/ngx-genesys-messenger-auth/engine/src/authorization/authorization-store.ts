@@ -1,7 +1,9 @@
-import type { PendingAuthorization } from './authorization-request';
-
-/** How long an authorization attempt waits for its answer; older answers are refused. */
-export const MAX_PENDING_AGE_MS = 10 * 60_000;
+import {
+  ɵPendingAuthorizations as PendingAuthorizations,
+  ɵreadList as readList,
+  ɵwriteList as writeList,
+  type ɵPendingAuthorization as PendingAuthorization,
+} from 'ngx-genesys-messenger-auth/core';
 
 /** The navigations the bridge guards: each at most once per re-authentication window. */
 export type GuardedNavigation = 'silent-redirect' | 'interactive';
@@ -13,7 +15,8 @@ export type GuardedNavigation = 'silent-redirect' | 'interactive';
  * (the loop guard, DESIGN.md "The recovery policy").
  */
 export class AuthorizationStore {
-  private readonly pendingKey: string;
+  /** The attempts waiting for answers (the start-up capture reads them too). */
+  readonly pending: PendingAuthorizations;
   private readonly handoversKey: string;
   private readonly prefix: string;
 
@@ -22,33 +25,13 @@ export class AuthorizationStore {
     namespace: string,
   ) {
     this.prefix = namespace;
-    this.pendingKey = `${namespace}:pending-authorizations`;
+    this.pending = new PendingAuthorizations(storage, namespace);
     this.handoversKey = `${namespace}:handovers`;
   }
 
   /** Keeps an attempt until its answer arrives; attempts older than 10 minutes are dropped. */
   save(pending: PendingAuthorization, now: number): void {
-    const kept = this.read<PendingAuthorization>(this.pendingKey).filter(
-      (p) => now - p.createdAt < MAX_PENDING_AGE_MS,
-    );
-    this.write(this.pendingKey, [...kept, pending]);
-  }
-
-  /** Removes and returns the attempt with this state, if there is one. */
-  take(state: string): PendingAuthorization | undefined {
-    const all = this.read<PendingAuthorization>(this.pendingKey);
-    const found = all.find((p) => p.state === state);
-    if (found)
-      this.write(
-        this.pendingKey,
-        all.filter((p) => p !== found),
-      );
-    return found;
-  }
-
-  /** Whether an attempt with this state is waiting (without taking it). */
-  has(state: string): boolean {
-    return this.read<PendingAuthorization>(this.pendingKey).some((p) => p.state === state);
+    this.pending.save(pending, now);
   }
 
   /** Records that the page navigated to the IdP now. */
@@ -64,7 +47,10 @@ export class AuthorizationStore {
 
   /** Records that a code was handed to Messenger now. */
   recordHandover(now: number): void {
-    this.write(this.handoversKey, [...this.read<number>(this.handoversKey), now]);
+    writeList(this.storage, this.handoversKey, [
+      ...readList<number>(this.storage, this.handoversKey),
+      now,
+    ]);
   }
 
   /**
@@ -73,7 +59,7 @@ export class AuthorizationStore {
    * (throttled timers, backoff) still counts; a quiet window ends the streak.
    */
   handoverStreak(windowMs: number, now: number): number {
-    const newestFirst = this.read<number>(this.handoversKey).sort((a, b) => b - a);
+    const newestFirst = readList<number>(this.storage, this.handoversKey).sort((a, b) => b - a);
     let count = 0;
     let later = now;
     for (const at of newestFirst) {
@@ -100,20 +86,5 @@ export class AuthorizationStore {
     return kind === 'interactive'
       ? `${this.prefix}:interactive-logins`
       : `${this.prefix}:silent-redirects`;
-  }
-
-  private read<T>(key: string): T[] {
-    try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(key) ?? '[]');
-      return Array.isArray(parsed) ? (parsed as T[]) : [];
-    } catch {
-      // A damaged entry is as good as none: the guard or the attempt starts again.
-      return [];
-    }
-  }
-
-  private write(key: string, values: readonly unknown[]): void {
-    if (values.length) this.storage.setItem(key, JSON.stringify(values));
-    else this.storage.removeItem(key);
   }
 }

@@ -14,14 +14,14 @@ import {
 import type { AuthorizationMode } from '../authorization/authorization-request';
 import { AuthorizationStore } from '../authorization/authorization-store';
 import type { AuthorizerPort } from '../authorization/authorizer-port';
-import { MessengerAuthLogger, type MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogger, type MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import { MessengerClient } from '../messenger/messenger-client';
 import { PerTabRefreshLock, type RefreshLock } from '../tabs/refresh-lock';
 import { TabChannel } from '../tabs/tab-channel';
 import type { PortalSessionPort } from './bridge-ports';
 import { FakeAuthorizer } from './fake-authorizer.spec-helpers';
 import { Origin, type Tab } from './origin.spec-helpers';
-import type { MessengerAuthEvent, MessengerAuthState } from './bridge-state';
+import type { MessengerAuthEvent, MessengerAuthState } from 'ngx-genesys-messenger-auth/core';
 import { JwtTracker } from './jwt-tracker';
 import { MessengerAuthBridge } from './messenger-auth-bridge';
 

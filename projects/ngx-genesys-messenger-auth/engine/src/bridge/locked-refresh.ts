@@ -7,7 +7,7 @@ import {
   type RefreshPolicy,
   ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import type { MessengerClient } from '../messenger/messenger-client';
 import type { RefreshAttemptResult } from '../refresh/refresh-engine';
 import type { RefreshLock } from '../tabs/refresh-lock';

@@ -1,5 +1,5 @@
 import { MessengerAuthErrorCode, isMessengerAuthError } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogger, MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogger, MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import { loadRemoteProfile, type ProfileLoadOptions } from './remote-profile';
 
 const URL = 'http://localhost:4600/profiles/demo/published';

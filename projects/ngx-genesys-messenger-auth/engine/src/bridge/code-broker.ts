@@ -7,7 +7,7 @@ import {
   type GenesysAuthCodeResult,
   ɵDEV_MODE as DEV_MODE,
 } from 'ngx-genesys-messenger-auth/core';
-import { MessengerAuthLogLevel } from '../logging/messenger-auth-logger';
+import { MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import type { AuthProviderHandlers } from '../messenger/auth-provider-plugin';
 import type { MessengerClient } from '../messenger/messenger-client';
 import { CodeRecovery, type CodeRecoveryDeps } from '../recovery/code-recovery';

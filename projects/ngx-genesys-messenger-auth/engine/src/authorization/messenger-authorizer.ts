@@ -2,21 +2,20 @@ import {
   MessengerAuthError,
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
+  ɵcallbackError as callbackError,
+  ɵcaptureRedirect as captureRedirect,
   ɵDEV_MODE as DEV_MODE,
+  ɵMAX_PENDING_AGE_MS as MAX_PENDING_AGE_MS,
+  type ɵCapturedRedirect as CapturedRedirect,
 } from 'ngx-genesys-messenger-auth/core';
 import {
   authorizationUrl,
   codeFromAnswer,
-  RESPONSE_PARAMETERS,
   type AuthorizationMode,
   type IdpMetadata,
   type PendingAuthorization,
 } from './authorization-request';
-import {
-  MAX_PENDING_AGE_MS,
-  type AuthorizationStore,
-  type GuardedNavigation,
-} from './authorization-store';
+import type { AuthorizationStore, GuardedNavigation } from './authorization-store';
 import { authorizeInHiddenIframe } from './hidden-iframe';
 import type { AuthorizerPort, SilentOutcome } from './authorizer-port';
 import { createPkcePair, randomUrlSafe } from './pkce';
@@ -56,42 +55,35 @@ export class MessengerAuthorizer implements AuthorizerPort {
   constructor(private readonly env: AuthorizerEnvironment) {}
 
   /**
-   * Reads a full-page redirect's answer if this page load is one (call before the portal's own
-   * OIDC library looks at the URL). The response parameters are removed from the URL and the
-   * page's previous route is restored. Never throws: what goes wrong comes back as an error.
+   * Reads a full-page redirect's answer if this page load is one: captures it from the address
+   * (`ɵcaptureRedirect`, which the main entry runs at start-up) and checks it. Never throws.
    * @returns the code, an error, or undefined when this page load is not the bridge's callback
    */
   captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
-    return this.readRedirect().catch((error: unknown) =>
-      // e.g. storage that refuses access: the bridge starts anyway, without this answer.
+    const { win, store, redirectUri } = this.env;
+    return this.checkRedirect(captureRedirect({ win, pending: store.pending, redirectUri }));
+  }
+
+  /**
+   * Checks an answer captured at start-up against its attempt: age, then (with the IdP's
+   * metadata) state and issuer; restores the page's scroll position. Never throws.
+   * @returns the code, an error, or undefined when there was no answer
+   */
+  checkRedirect(
+    captured: CapturedRedirect | MessengerAuthError | undefined,
+  ): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
+    if (captured === undefined || captured instanceof MessengerAuthError) {
+      return Promise.resolve(captured);
+    }
+    return this.readAnswer(captured).catch((error: unknown) =>
       callbackError(DEV_MODE && 'the authorization answer could not be read', error),
     );
   }
 
-  private async readRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
-    const { win, store } = this.env;
-    const here = new URL(win.location.href);
-    const state = here.searchParams.get('state');
-    if (!here.href.startsWith(this.env.redirectUri)) return undefined;
-    if (!state || !store.has(state)) {
-      if (here.pathname !== new URL(this.env.redirectUri).pathname) return undefined;
-      if (!RESPONSE_PARAMETERS.some((name) => here.searchParams.has(name))) return undefined;
-      // An answer at the bridge's own path that this tab did not ask for (a bookmarked or
-      // restored callback address, a cleared sessionStorage): its code is never used, and the
-      // portal starts at its root instead of a path its router does not know.
-      return (
-        this.leaveCallback('/') ??
-        callbackError(
-          DEV_MODE && 'an authorization answer this tab did not ask for was removed from the URL',
-        )
-      );
-    }
-    const pending = store.take(state) as PendingAuthorization;
-    // A copy: the response is read after its parameters are stripped from the URL.
-    const params = new URLSearchParams(here.search);
-    for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
-    const notCleaned = this.leaveCallback(pending.returnTo || here.pathname);
-    if (notCleaned) return notCleaned;
+  private async readAnswer({
+    params,
+    pending,
+  }: CapturedRedirect): Promise<GenesysAuthCodeResult | MessengerAuthError> {
     if (this.env.now() - pending.createdAt > MAX_PENDING_AGE_MS) {
       return callbackError(
         DEV_MODE && 'the authorization answer came back after its request expired',
@@ -108,23 +100,9 @@ export class MessengerAuthorizer implements AuthorizerPort {
         { cause: error },
       );
     }
+    const { win } = this.env;
     if (pending.scrollY) win.requestAnimationFrame(() => win.scrollTo(0, pending.scrollY));
     return codeFromAnswer(params, pending, settings.idp);
-  }
-
-  /**
-   * Replaces the callback address: the portal's router and OIDC library must see neither the
-   * code nor the callback route.
-   * @returns an error when the page forbids it (the answer is then still read once)
-   */
-  private leaveCallback(to: string): MessengerAuthError | undefined {
-    const { history } = this.env.win;
-    try {
-      history.replaceState(history.state, '', to);
-      return undefined;
-    } catch (error) {
-      return callbackError(DEV_MODE && 'the callback URL could not be cleaned', error);
-    }
   }
 
   /** Tries to get a code in a hidden iframe, without showing anything or leaving the page. */
@@ -235,12 +213,4 @@ export class MessengerAuthorizer implements AuthorizerPort {
       prompt,
     };
   }
-}
-
-function callbackError(message: string | false, cause?: unknown): MessengerAuthError {
-  return new MessengerAuthError(
-    MessengerAuthErrorCode.AUTHORIZATION_CALLBACK_INVALID,
-    message,
-    cause === undefined ? {} : { cause },
-  );
 }

@@ -4,7 +4,7 @@ import type { AuthorizerPort } from '../authorization/authorizer-port';
 import { type MessengerReauthMode, type RefreshPolicy } from 'ngx-genesys-messenger-auth/core';
 import type { AuthorizationStore } from '../authorization/authorization-store';
 import type { PageConditions } from '../recovery/code-recovery';
-import type { MessengerAuthLogger } from '../logging/messenger-auth-logger';
+import type { MessengerAuthLogger } from 'ngx-genesys-messenger-auth/core';
 import type { MessengerClient } from '../messenger/messenger-client';
 import type { RefreshLock } from '../tabs/refresh-lock';
 import type { TabChannel } from '../tabs/tab-channel';

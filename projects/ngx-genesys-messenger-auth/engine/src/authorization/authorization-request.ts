@@ -3,6 +3,14 @@ import {
   MessengerAuthErrorCode,
   type GenesysAuthCodeResult,
   ɵDEV_MODE as DEV_MODE,
+  type ɵPendingAuthorization as PendingAuthorization,
+} from 'ngx-genesys-messenger-auth/core';
+
+// The attempt's shape and the response parameters are shared with the start-up capture (/core).
+export {
+  ɵRESPONSE_PARAMETERS as RESPONSE_PARAMETERS,
+  type ɵAuthorizationMode as AuthorizationMode,
+  type ɵPendingAuthorization as PendingAuthorization,
 } from 'ngx-genesys-messenger-auth/core';
 
 /** Messenger's own authorization request: what the bridge sends and what it must find on return. */
@@ -14,22 +22,6 @@ export interface IdpMetadata {
   /** Whether the IdP puts `iss` in authorization responses (RFC 9207); then it must be there. */
   readonly issParameterSupported: boolean;
   readonly endSessionEndpoint?: string;
-}
-
-/** How an attempt was started. */
-export type AuthorizationMode = 'silent-iframe' | 'silent-redirect' | 'interactive';
-
-/** One authorization attempt, kept (without secrets ever leaving the tab) until its answer. */
-export interface PendingAuthorization {
-  readonly state: string;
-  readonly nonce: string;
-  readonly codeVerifier: string;
-  readonly redirectUri: string;
-  readonly mode: AuthorizationMode;
-  /** Where the page was (path, query, hash) and its scroll position, for redirect modes. */
-  readonly returnTo: string;
-  readonly scrollY: number;
-  readonly createdAt: number;
 }
 
 /** The parameters of an authorization request. */
@@ -99,17 +91,6 @@ export const INTERACTION_REQUIRED_ERRORS: readonly string[] = [
   'interaction_required',
   'consent_required',
   'account_selection_required',
-];
-
-/** The authorization-response parameters to strip from a URL once read. */
-export const RESPONSE_PARAMETERS: readonly string[] = [
-  'code',
-  'state',
-  'iss',
-  'error',
-  'error_description',
-  'error_uri',
-  'session_state',
 ];
 
 /**

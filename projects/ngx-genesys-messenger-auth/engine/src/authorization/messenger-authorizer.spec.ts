@@ -9,7 +9,7 @@ import {
   REDIRECT_URI,
   SETTINGS,
 } from './authorization.spec-helpers';
-import { MAX_PENDING_AGE_MS } from './authorization-store';
+import { ɵMAX_PENDING_AGE_MS as MAX_PENDING_AGE_MS } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuthorizer } from './messenger-authorizer';
 
 const START = Date.parse('2026-11-26T09:00:00Z');

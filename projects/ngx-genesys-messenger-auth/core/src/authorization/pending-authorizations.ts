@@ -1,0 +1,79 @@
+/** How an authorization attempt was started. */
+export type AuthorizationMode = 'silent-iframe' | 'silent-redirect' | 'interactive';
+
+/** One authorization attempt, kept (without secrets ever leaving the tab) until its answer. */
+export interface PendingAuthorization {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly redirectUri: string;
+  readonly mode: AuthorizationMode;
+  /** Where the page was (path, query, hash) and its scroll position, for redirect modes. */
+  readonly returnTo: string;
+  readonly scrollY: number;
+  readonly createdAt: number;
+}
+
+/** How long an authorization attempt waits for its answer; older answers are refused. */
+export const MAX_PENDING_AGE_MS = 10 * 60_000;
+
+/**
+ * The bridge's authorization attempts waiting for their answers, in this tab's sessionStorage
+ * under `<namespace>:pending-authorizations`. The redirect capture (main entry, at start-up) and
+ * the authorizer (the lazily loaded engine) share this one reader and writer.
+ */
+export class PendingAuthorizations {
+  private readonly key: string;
+
+  constructor(
+    private readonly storage: Storage,
+    namespace: string,
+  ) {
+    this.key = `${namespace}:pending-authorizations`;
+  }
+
+  /** Keeps an attempt until its answer arrives; attempts older than 10 minutes are dropped. */
+  save(pending: PendingAuthorization, now: number): void {
+    const kept = this.all().filter((p) => now - p.createdAt < MAX_PENDING_AGE_MS);
+    writeList(this.storage, this.key, [...kept, pending]);
+  }
+
+  /** Removes and returns the attempt with this state, if there is one. */
+  take(state: string): PendingAuthorization | undefined {
+    const all = this.all();
+    const found = all.find((p) => p.state === state);
+    if (found)
+      writeList(
+        this.storage,
+        this.key,
+        all.filter((p) => p !== found),
+      );
+    return found;
+  }
+
+  /** Whether an attempt with this state is waiting (without taking it). */
+  has(state: string): boolean {
+    return this.all().some((p) => p.state === state);
+  }
+
+  private all(): PendingAuthorization[] {
+    return readList<PendingAuthorization>(this.storage, this.key);
+  }
+}
+
+/** A JSON array kept under a storage key; a damaged entry reads as an empty list. */
+export function readList<T>(storage: Storage, key: string): T[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    // A damaged entry is as good as none: the guard or the attempt starts again.
+    return [];
+  }
+}
+
+/** Writes a JSON array under a storage key, or removes the key when the list is empty. */
+export function writeList(storage: Storage, key: string, values: readonly unknown[]): void {
+  if (values.length) storage.setItem(key, JSON.stringify(values));
+  else storage.removeItem(key);
+}
