@@ -10,6 +10,7 @@ const LIBRARY = join(ROOT, 'projects/ngx-genesys-messenger-auth');
 const ENTRY_POINTS = {
   'ngx-genesys-messenger-auth': 'src/public-api.ts',
   'ngx-genesys-messenger-auth/core': 'core/public-api.ts',
+  'ngx-genesys-messenger-auth/core/startup': 'core/startup/public-api.ts',
   'ngx-genesys-messenger-auth/engine': 'engine/public-api.ts',
   'ngx-genesys-messenger-auth/profile': 'profile/public-api.ts',
   'ngx-genesys-messenger-auth/testing': 'testing/public-api.ts',

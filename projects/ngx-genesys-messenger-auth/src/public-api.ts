@@ -31,7 +31,7 @@ export {
   type MessengerAuthEvent,
   type MessengerAuthEventType,
   type MessengerAuthState,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';
 export { MessengerAwareOidcSecurityService } from './lib/oidc/messenger-aware-oidc-security.service';
 
 // From the core, re-exported for convenience.
@@ -49,4 +49,4 @@ export {
   type MessengerAuthConfig,
   type RefreshPolicy,
   type ResolvedMessengerAuthConfig,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';

@@ -4,7 +4,10 @@ import {
   isTransientFailure,
   rateLimitWaitMs,
 } from './backoff';
-import { MessengerAuthError, MessengerAuthErrorCode } from './errors';
+import {
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+} from 'ngx-genesys-messenger-auth/core/startup';
 
 const policy = { backoffBaseMs: 1_000, backoffCapMs: 30_000 };
 const lowest = () => 0;

@@ -1,5 +1,8 @@
-import { MessengerAuthErrorCode, isMessengerAuthError } from './errors';
-import type { RefreshPolicy } from './refresh-policy';
+import {
+  MessengerAuthErrorCode,
+  isMessengerAuthError,
+} from 'ngx-genesys-messenger-auth/core/startup';
+import type { RefreshPolicy } from 'ngx-genesys-messenger-auth/core/startup';
 
 /**
  * The delay before retry number `attempt` after a transient failure: capped exponential backoff

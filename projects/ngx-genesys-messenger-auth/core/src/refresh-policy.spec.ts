@@ -1,4 +1,4 @@
-import { MessengerAuthError } from './errors';
+import { MessengerAuthError } from '../public-api';
 import { fingerprint } from './redaction';
 import {
   DEFAULT_REFRESH_POLICY,
@@ -11,7 +11,7 @@ import {
   refreshDeadline,
   timerDelay,
   validateRefreshPolicy,
-} from './refresh-policy';
+} from '../public-api';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;

@@ -3,7 +3,7 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type {
   MessengerAuthConfig,
   ResolvedMessengerAuthConfig,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';
 
 /**
  * The validated configuration given to `provideMessengerAuth` (injecting it validates it).

@@ -1,5 +1,5 @@
 import { NgModule, provideEnvironmentInitializer, type ModuleWithProviders } from '@angular/core';
-import type { MessengerAuthConfig } from 'ngx-genesys-messenger-auth/core';
+import type { MessengerAuthConfig } from 'ngx-genesys-messenger-auth/core/startup';
 import {
   ɵinitializeMessengerAuth,
   ɵmessengerAuthProviders,

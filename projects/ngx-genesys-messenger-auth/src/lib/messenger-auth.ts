@@ -11,7 +11,7 @@ import {
   type MessengerAuthEndReason,
   type MessengerAuthEvent,
   type MessengerAuthState,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';
 import type { ɵMessengerAuthBridge as MessengerAuthBridge } from 'ngx-genesys-messenger-auth/engine';
 import {
   firstValueFrom,

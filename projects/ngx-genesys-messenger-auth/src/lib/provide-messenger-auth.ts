@@ -17,7 +17,7 @@ import {
   validateMessengerAuthConfig,
   type MessengerAuthConfig,
   type ResolvedMessengerAuthConfig,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';
 import { MessengerAuth } from './messenger-auth';
 import {
   MESSENGER_AUTH_CONFIG,

@@ -1,4 +1,4 @@
-import { lastValueFrom, race, timer } from 'rxjs';
+import { pauseUnlessStopped } from './pause';
 import {
   isMessengerAuthError,
   MessengerAuthError,
@@ -90,9 +90,7 @@ export class CodeBroker {
   }
 
   private grace(ms: number): Promise<unknown> {
-    return lastValueFrom(race(timer(ms, this.deps.scheduler), this.deps.stopped$), {
-      defaultValue: undefined,
-    });
+    return pauseUnlessStopped(ms, this.deps.scheduler, this.deps.stopped$);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { lastValueFrom, timer, type SchedulerLike } from 'rxjs';
+import { firstValueFrom, timer, type SchedulerLike } from 'rxjs';
 
 /** How long a tab waits for its copy of localStorage to show what another tab wrote. */
 export const STORAGE_LAG_MS = 1_000;
@@ -20,7 +20,7 @@ export async function readAfterStorageLag<T>(
 ): Promise<T> {
   let value = read();
   for (let waited = 0; !settled(value) && waited < STORAGE_LAG_MS; waited += POLL_MS) {
-    await lastValueFrom(timer(POLL_MS, scheduler));
+    await firstValueFrom(timer(POLL_MS, scheduler));
     value = read();
   }
   return value;

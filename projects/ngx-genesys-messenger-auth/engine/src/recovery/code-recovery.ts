@@ -1,13 +1,5 @@
-import {
-  filter,
-  firstValueFrom,
-  lastValueFrom,
-  merge,
-  race,
-  timer,
-  type Observable,
-  type SchedulerLike,
-} from 'rxjs';
+import { filter, firstValueFrom, merge, type Observable, type SchedulerLike } from 'rxjs';
+import { pauseUnlessStopped } from '../bridge/pause';
 import {
   MessengerAuthError,
   MessengerAuthErrorCode,
@@ -149,9 +141,7 @@ export class CodeRecovery {
     let delay = refused ? CODE_BACKOFF_MS * 4 ** (refused - 1) * (0.75 + random() / 2) : 0;
     // Genesys' 429 may be heard while the backoff runs: wait for the later of the two.
     while (delay > 0 && this.deps.wanted()) {
-      await lastValueFrom(race(timer(delay, this.deps.scheduler), this.deps.stopped$), {
-        defaultValue: undefined,
-      });
+      await pauseUnlessStopped(delay, this.deps.scheduler, this.deps.stopped$);
       delay = this.notBefore - now();
     }
     this.checkWanted();

@@ -9,7 +9,6 @@ import {
   merge,
   type Observable,
   of,
-  race,
   type SchedulerLike,
   switchMap,
   take,
@@ -128,7 +127,7 @@ function attemptWithRetry(
       return concat(
         of<RefreshEngineEvent>({ type: 'retrying', attempt, delayMs, error }),
         // A wake-up (online, visible, …) is the moment the cause may have gone: retry then.
-        race(timer(delayMs, inputs.scheduler), inputs.wakeups).pipe(
+        merge(timer(delayMs, inputs.scheduler), inputs.wakeups).pipe(
           take(1),
           switchMap(() => attemptWithRetry(inputs, trigger, observation, attempt + 1)),
         ),

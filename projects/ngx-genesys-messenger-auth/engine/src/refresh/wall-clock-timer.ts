@@ -1,14 +1,4 @@
-import {
-  Observable,
-  SchedulerLike,
-  asyncScheduler,
-  defer,
-  filter,
-  map,
-  repeat,
-  take,
-  timer,
-} from 'rxjs';
+import { Observable, SchedulerLike, asyncScheduler, defer, of, switchMap, timer } from 'rxjs';
 import { timerDelay } from 'ngx-genesys-messenger-auth/core';
 
 /**
@@ -27,10 +17,7 @@ export function deadlineTimer(
   scheduler: SchedulerLike = asyncScheduler,
 ): Observable<void> {
   return defer(() => timer(timerDelay(deadline, now()), scheduler)).pipe(
-    repeat(),
-    // Written as "not before" so that a NaN deadline counts as due instead of re-arming for ever.
-    filter(() => !(now() < deadline)),
-    take(1),
-    map((): void => undefined),
+    // Written as "before" so that a NaN deadline counts as due instead of re-arming for ever.
+    switchMap(() => (now() < deadline ? deadlineTimer(deadline, now, scheduler) : of(undefined))),
   );
 }

@@ -1,7 +1,7 @@
 import {
   ɵDEV_MODE as DEV_MODE,
   ɵinvalidConfigError as invalidConfigError,
-} from 'ngx-genesys-messenger-auth/core';
+} from 'ngx-genesys-messenger-auth/core/startup';
 
 /**
  * Checks the origins a portal allows a remote profile to name as its Genesys environment (when

@@ -1,6 +1,6 @@
 import { DEFAULT_MESSENGER_AUTH_CONFIG, validateMessengerAuthConfig } from './config-validation';
 import { MessengerAuthError, MessengerAuthErrorCode } from './errors';
-import { DEFAULT_REFRESH_POLICY } from './refresh-policy';
+import { DEFAULT_REFRESH_POLICY } from './refresh-policy-validation';
 
 const minimal = { deploymentId: 'dep-123_abc', environment: 'prod-euw1' };
 

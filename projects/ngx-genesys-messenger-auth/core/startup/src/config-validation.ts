@@ -1,7 +1,11 @@
 import { invalidConfigError, unknownFieldError } from './errors';
 import { DEV_MODE } from './dev-mode';
 import { regionOf } from './genesys-regions';
-import { MAX_TIMER_DELAY_MS, type RefreshPolicy, validateRefreshPolicy } from './refresh-policy';
+import {
+  MAX_TIMER_DELAY_MS,
+  type RefreshPolicy,
+  validateRefreshPolicy,
+} from './refresh-policy-validation';
 
 /** What a portal configures; everything but `deploymentId` and `environment` has a default. */
 export interface MessengerAuthConfig {
