@@ -33,6 +33,7 @@ export {
   type RefreshPolicy,
 } from './src/refresh-policy-validation';
 export {
+  customOrigin as ɵcustomOrigin,
   DEFAULT_MESSENGER_AUTH_CONFIG,
   MIN_REAUTH_WINDOW_MS,
   MIN_SILENT_AUTHORIZATION_TIMEOUT_MS,

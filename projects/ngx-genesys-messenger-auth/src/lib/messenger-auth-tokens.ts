@@ -50,3 +50,15 @@ export const MESSENGER_AUTH_SCHEDULER = new InjectionToken<SchedulerLike>(
 export const MESSENGER_AUTH_INSTALLS_SNIPPET = new InjectionToken<
   ((win: Window, config: ResolvedMessengerAuthConfig) => void) | null
 >(ngDevMode ? 'MESSENGER_AUTH_INSTALLS_SNIPPET' : '', { providedIn: 'root', factory: () => null });
+
+/** @internal The engine's entry point, loaded on demand (its own chunk in a portal's build). */
+export type MessengerAuthEngineModule = typeof import('ngx-genesys-messenger-auth/engine');
+
+/**
+ * @internal Loads the engine: a dynamic import, so that bundlers keep it out of the initial
+ * JavaScript. Tests replace it to hold the load back.
+ */
+export const MESSENGER_AUTH_ENGINE = new InjectionToken<() => Promise<MessengerAuthEngineModule>>(
+  ngDevMode ? 'MESSENGER_AUTH_ENGINE' : '',
+  { providedIn: 'root', factory: () => () => import('ngx-genesys-messenger-auth/engine') },
+);

@@ -24,6 +24,7 @@ import {
 import {
   MESSENGER_AUTH_CLOCK,
   MESSENGER_AUTH_CONFIG_SOURCE,
+  MESSENGER_AUTH_ENGINE,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SCHEDULER,
   MESSENGER_AUTH_SETUP,
@@ -53,6 +54,7 @@ export class MessengerAuth {
   private readonly now = inject(MESSENGER_AUTH_CLOCK);
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
+  private readonly loadEngine = inject(MESSENGER_AUTH_ENGINE);
   private readonly win = inject(DOCUMENT).defaultView as Window;
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
@@ -148,7 +150,7 @@ export class MessengerAuth {
       // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
       this.fail('the bridge has no configuration', error);
     });
-    const engine = import('ngx-genesys-messenger-auth/engine').catch((error: unknown) => {
+    const engine = this.loadEngine().catch((error: unknown) => {
       // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
       this.fail('the bridge could not be loaded', error);
     });

@@ -22,6 +22,7 @@ import { MessengerAuth } from './messenger-auth';
 import {
   MESSENGER_AUTH_CONFIG,
   MESSENGER_AUTH_CONFIG_SOURCE,
+  MESSENGER_AUTH_ENGINE,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
@@ -133,7 +134,7 @@ export function withRemoteProfile(
             logger: inject(MessengerAuthLogger),
           };
           // The loader is part of the lazily loaded engine, as is everything that uses the profile.
-          return import('ngx-genesys-messenger-auth/engine')
+          return inject(MESSENGER_AUTH_ENGINE)()
             .then((engine) => engine.ɵloadRemoteProfile(url, load))
             .then(({ config }) => config);
         },

@@ -109,8 +109,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The origin an environment names, or undefined when it is not an acceptable origin. */
-function customOrigin(environment: string): string | undefined {
+/**
+ * The origin an environment names, or undefined when it is not an acceptable origin: https (http
+ * only on localhost), without path, query, fragment or credentials.
+ */
+export function customOrigin(environment: string): string | undefined {
   let url: URL;
   try {
     url = new URL(environment);

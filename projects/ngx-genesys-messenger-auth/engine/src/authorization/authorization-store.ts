@@ -1,4 +1,5 @@
 import {
+  ɵMAX_PENDING_AGE_MS as MAX_PENDING_AGE_MS,
   ɵPendingAuthorizations as PendingAuthorizations,
   ɵreadList as readList,
   ɵwriteList as writeList,
@@ -12,26 +13,23 @@ export type GuardedNavigation = 'silent-redirect' | 'interactive';
  * Where the bridge keeps what must survive a full-page redirect, in this tab's sessionStorage
  * (like the portal's own OIDC library): its authorization attempts until their answers arrive,
  * when it last navigated to the IdP, and the codes Messenger got since it was last signed in
- * (the loop guard, DESIGN.md "The recovery policy").
+ * (the loop guard, DESIGN.md "The recovery policy"). Reading the attempts is shared with the
+ * start-up capture (`PendingAuthorizations` in /core).
  */
-export class AuthorizationStore {
-  /** The attempts waiting for answers (the start-up capture reads them too). */
-  readonly pending: PendingAuthorizations;
+export class AuthorizationStore extends PendingAuthorizations {
   private readonly handoversKey: string;
   private readonly prefix: string;
 
-  constructor(
-    private readonly storage: Storage,
-    namespace: string,
-  ) {
+  constructor(storage: Storage, namespace: string) {
+    super(storage, namespace);
     this.prefix = namespace;
-    this.pending = new PendingAuthorizations(storage, namespace);
     this.handoversKey = `${namespace}:handovers`;
   }
 
   /** Keeps an attempt until its answer arrives; attempts older than 10 minutes are dropped. */
   save(pending: PendingAuthorization, now: number): void {
-    this.pending.save(pending, now);
+    const kept = this.all().filter((p) => now - p.createdAt < MAX_PENDING_AGE_MS);
+    writeList(this.storage, this.pendingKey, [...kept, pending]);
   }
 
   /** Records that the page navigated to the IdP now. */

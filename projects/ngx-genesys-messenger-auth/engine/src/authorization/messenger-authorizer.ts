@@ -61,7 +61,7 @@ export class MessengerAuthorizer implements AuthorizerPort {
    */
   captureRedirect(): Promise<GenesysAuthCodeResult | MessengerAuthError | undefined> {
     const { win, store, redirectUri } = this.env;
-    return this.checkRedirect(captureRedirect({ win, pending: store.pending, redirectUri }));
+    return this.checkRedirect(captureRedirect({ win, pending: store, redirectUri }));
   }
 
   /**

@@ -19,23 +19,18 @@ export const MAX_PENDING_AGE_MS = 10 * 60_000;
 
 /**
  * The bridge's authorization attempts waiting for their answers, in this tab's sessionStorage
- * under `<namespace>:pending-authorizations`. The redirect capture (main entry, at start-up) and
- * the authorizer (the lazily loaded engine) share this one reader and writer.
+ * under `<namespace>:pending-authorizations`: what the redirect capture (main entry, at start-up)
+ * reads. The engine's `AuthorizationStore` extends it with the writing side.
  */
 export class PendingAuthorizations {
-  private readonly key: string;
+  /** The storage key of the attempts. */
+  protected readonly pendingKey: string;
 
   constructor(
-    private readonly storage: Storage,
+    protected readonly storage: Storage,
     namespace: string,
   ) {
-    this.key = `${namespace}:pending-authorizations`;
-  }
-
-  /** Keeps an attempt until its answer arrives; attempts older than 10 minutes are dropped. */
-  save(pending: PendingAuthorization, now: number): void {
-    const kept = this.all().filter((p) => now - p.createdAt < MAX_PENDING_AGE_MS);
-    writeList(this.storage, this.key, [...kept, pending]);
+    this.pendingKey = `${namespace}:pending-authorizations`;
   }
 
   /** Removes and returns the attempt with this state, if there is one. */
@@ -45,7 +40,7 @@ export class PendingAuthorizations {
     if (found)
       writeList(
         this.storage,
-        this.key,
+        this.pendingKey,
         all.filter((p) => p !== found),
       );
     return found;
@@ -56,8 +51,9 @@ export class PendingAuthorizations {
     return this.all().some((p) => p.state === state);
   }
 
-  private all(): PendingAuthorization[] {
-    return readList<PendingAuthorization>(this.storage, this.key);
+  /** Every attempt kept. */
+  protected all(): PendingAuthorization[] {
+    return readList<PendingAuthorization>(this.storage, this.pendingKey);
   }
 }
 
