@@ -227,6 +227,34 @@ function build(outputPath, sourceMap = []) {
   });
 }
 
+/** The files and every JS file they import statically (metafile), leaving out `known` ones. */
+function withStaticImports(stats, files, known = new Set()) {
+  const found = new Set();
+  const pending = [...files];
+  while (pending.length) {
+    const file = pending.pop();
+    if (found.has(file) || known.has(file)) continue;
+    found.add(file);
+    for (const imported of stats.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) {
+        pending.push(imported.path);
+      }
+    }
+  }
+  return found;
+}
+
+/** A built file's size, raw and gzip -9, without its `sourceMappingURL` comment. */
+function fileSize(browser, file) {
+  const bytes = Buffer.from(
+    readFileSync(path.join(browser, file), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, ''),
+  );
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length,
+  };
+}
+
 /** The initial JS files of a build and the library's share of them. */
 function measure(outputPath) {
   const browser = path.join(ROOT, outputPath, 'browser');
@@ -238,32 +266,16 @@ function measure(outputPath) {
   ].map((match) => match[1]);
 
   // index.html names the entry points; the metafile gives what they import statically.
-  const initial = new Set();
-  const pending = [...referenced];
-  while (pending.length) {
-    const file = pending.pop();
-    if (initial.has(file)) continue;
-    initial.add(file);
-    for (const imported of stats.outputs[file]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) {
-        pending.push(imported.path);
-      }
-    }
-  }
+  const initial = withStaticImports(stats, referenced);
 
   let raw = 0;
   let gzip = 0;
   const library = { main: 0, core: 0, testing: 0 };
   const libraryInputs = new Set();
   for (const file of initial) {
-    const bytes = Buffer.from(
-      readFileSync(path.join(browser, file), 'utf8').replace(
-        /\n\/\/# sourceMappingURL=\S+\s*$/,
-        '',
-      ),
-    );
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
+    const size = fileSize(browser, file);
+    raw += size.raw;
+    gzip += size.gzip;
     for (const [input, { bytesInOutput }] of Object.entries(stats.outputs[file]?.inputs ?? {})) {
       const prefix = LIBRARY_INPUT_PREFIXES.find((p) => input.startsWith(p));
       if (!prefix) continue;
@@ -293,8 +305,7 @@ function measure(outputPath) {
  * not initial either: what the browser fetches when `MessengerAuth` loads the engine.
  */
 function deferredEngine(stats, browser, initial) {
-  const files = new Set();
-  const pending = Object.entries(stats.outputs)
+  const holders = Object.entries(stats.outputs)
     .filter(([file, output]) => {
       if (!file.endsWith('.js') || initial.has(file)) return false;
       return Object.keys(output.inputs).some((input) =>
@@ -302,28 +313,14 @@ function deferredEngine(stats, browser, initial) {
       );
     })
     .map(([file]) => file);
-  while (pending.length) {
-    const file = pending.pop();
-    if (files.has(file) || initial.has(file)) continue;
-    files.add(file);
-    for (const imported of stats.outputs[file]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) {
-        pending.push(imported.path);
-      }
-    }
-  }
+  const files = withStaticImports(stats, holders, initial);
   let raw = 0;
   let gzip = 0;
   const inputs = new Set();
   for (const file of files) {
-    const bytes = Buffer.from(
-      readFileSync(path.join(browser, file), 'utf8').replace(
-        /\n\/\/# sourceMappingURL=\S+\s*$/,
-        '',
-      ),
-    );
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
+    const size = fileSize(browser, file);
+    raw += size.raw;
+    gzip += size.gzip;
     for (const input of Object.keys(stats.outputs[file].inputs)) {
       const inside = libraryPath(input);
       if (inside !== undefined) inputs.add(inside);

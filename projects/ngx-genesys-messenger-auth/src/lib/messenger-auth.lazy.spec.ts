@@ -1,7 +1,5 @@
-import { provideHttpClient } from '@angular/common/http';
 import { ApplicationInitStatus, provideAppInitializer } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideAuth } from 'angular-auth-oidc-client';
 import {
   installGenesysSnippet,
   MessengerAuthLogger,
@@ -11,7 +9,7 @@ import {
   type MessengerAuthEvent,
 } from 'ngx-genesys-messenger-auth/core';
 import { ɵMessengerAuthBridge as MessengerAuthBridge } from 'ngx-genesys-messenger-auth/engine';
-import { EngineGate, engineLoaded } from './engine-gate.spec-helpers';
+import { EngineGate, engineLoaded, PORTAL_AUTH } from './messenger-auth.spec-helpers';
 import { MessengerAuth } from './messenger-auth';
 import { provideMessengerAuth, withMessengerAuthLogger } from './provide-messenger-auth';
 
@@ -31,16 +29,7 @@ interface AtCheckAuth {
 function configure(gate: EngineGate, atCheckAuth: AtCheckAuth = {}, logger?: MessengerAuthLogger) {
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
-      provideAuth({
-        config: {
-          authority: 'https://idp.invalid',
-          clientId: 'portal',
-          redirectUrl: 'http://localhost/callback',
-          responseType: 'code',
-          scope: 'openid profile',
-        },
-      }),
+      ...PORTAL_AUTH,
       provideMessengerAuth(CONFIG, ...(logger ? [withMessengerAuthLogger(logger)] : [])),
       gate.provider,
       // Stands for angular-auth-oidc-client's withAppInitializerAuthCheck(): it reads the URL.

@@ -1,7 +1,6 @@
 import { ApplicationInitStatus, type EnvironmentProviders, type Provider } from '@angular/core';
-import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import { OidcSecurityService, provideAuth } from 'angular-auth-oidc-client';
+import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
   installGenesysSnippet,
   validateMessengerAuthConfig,
@@ -14,6 +13,7 @@ import {
   MessengerAuthLogLevel,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuth } from './messenger-auth';
+import { PORTAL_AUTH } from './messenger-auth.spec-helpers';
 import { MessengerAuthModule } from './messenger-auth.module';
 import { MESSENGER_AUTH_CONFIG } from './messenger-auth-tokens';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
@@ -28,20 +28,6 @@ const CONFIG: MessengerAuthConfig = {
   environment: 'prod-euw1',
   clientId: 'genesys-messenger',
 };
-
-/** The portal's own OIDC set-up the bridge follows. */
-const PORTAL_AUTH = [
-  provideHttpClient(),
-  provideAuth({
-    config: {
-      authority: 'https://idp.invalid',
-      clientId: 'portal',
-      redirectUrl: 'http://localhost/callback',
-      responseType: 'code',
-      scope: 'openid profile',
-    },
-  }),
-];
 
 function configure(...providers: (Provider | EnvironmentProviders)[]): void {
   TestBed.configureTestingModule({ providers: [...PORTAL_AUTH, ...providers] });

@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import { provideAuth } from 'angular-auth-oidc-client';
 import { MessengerAuthErrorCode, isMessengerAuthError } from 'ngx-genesys-messenger-auth/core';
 import { createDefaultProfile, publishedDocument } from 'ngx-genesys-messenger-auth/profile';
 import { ConsoleMessengerAuthLogger, MessengerAuthLogLevel } from 'ngx-genesys-messenger-auth/core';
 import { MESSENGER_AUTH_CONFIG_SOURCE } from '../messenger-auth-tokens';
+import { PORTAL_AUTH } from '../messenger-auth.spec-helpers';
 import {
   provideMessengerAuth,
   withMessengerAuthLogger,
@@ -29,16 +28,7 @@ function configureWith(
   });
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
-      provideAuth({
-        config: {
-          authority: 'https://idp.invalid',
-          clientId: 'portal',
-          redirectUrl: 'http://localhost/callback',
-          responseType: 'code',
-          scope: 'openid profile',
-        },
-      }),
+      ...PORTAL_AUTH,
       provideMessengerAuth(
         { redirectPath: '/chat/callback', scope: 'openid' },
         profile,

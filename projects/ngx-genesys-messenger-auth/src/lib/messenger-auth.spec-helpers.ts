@@ -1,10 +1,26 @@
 /*
- * Test-only: the engine's lazy load under the test's control, and the one way specs of the Angular
- * layer wait for it (no sleeps).
+ * Test-only: the portal's OIDC set-up, the engine's lazy load under the test's control, and the one
+ * way specs of the Angular layer wait for it (no sleeps).
  */
-import type { Provider } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { provideAuth } from 'angular-auth-oidc-client';
 import type { MessengerAuth } from './messenger-auth';
 import { MESSENGER_AUTH_ENGINE, type MessengerAuthEngineModule } from './messenger-auth-tokens';
+
+/** The portal's own OIDC set-up the bridge follows (angular-auth-oidc-client, no IdP behind it). */
+export const PORTAL_AUTH: (Provider | EnvironmentProviders)[] = [
+  provideHttpClient(),
+  provideAuth({
+    config: {
+      authority: 'https://idp.invalid',
+      clientId: 'portal',
+      redirectUrl: 'http://localhost/callback',
+      responseType: 'code',
+      scope: 'openid profile',
+    },
+  }),
+];
 
 /** Holds the engine's load back until `release()` (or `fail()`). */
 export class EngineGate {
