@@ -48,7 +48,7 @@ async function start(): Promise<MessengerAuth> {
   return auth;
 }
 
-describe('MessengerAuth with its engine loaded lazily', () => {
+describe(`${MessengerAuth.name} with its engine loaded lazily`, () => {
   let gate: EngineGate;
 
   beforeEach(() => {
