@@ -7,7 +7,7 @@
 import type {
   BridgeWorld,
   Page,
-} from '../../projects/ngx-genesys-messenger-auth/src/lib/bridge/bridge.spec-helpers';
+} from '../../projects/ngx-genesys-messenger-auth/engine/src/bridge/bridge.spec-helpers';
 import { PromptTracker } from '../coverage/prompt-tracker';
 import { minus, type Span } from '../coverage/spans';
 import { messagesLostIn, recordFaultRow, type FaultObservation } from './record-fault-row';
