@@ -51,7 +51,7 @@ const MARKERS = ['<!-- bench:bundle:start -->', '<!-- bench:bundle:end -->'];
 
 /**
  * The most the bridge may add to the demo portal's initial JavaScript, gzipped (the "difference"
- * row): 6 277 bytes measured on 2026-12-01 with the engine loaded lazily, plus about 2 %. Issue
+ * row): 6 278 bytes measured on 2026-12-01 with the engine loaded lazily, plus about 2 %. Issue
  * 12's goal is 6 000 bytes; what stands between is explained in docs/benchmarks.md ("Bundle
  * cost"). Lower it whenever the bridge gets smaller. `BUNDLE_BUDGET_GZIP_BYTES` overrides it for
  * one run (e.g. to see the check fail).
