@@ -109,10 +109,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * The origin an environment names, or undefined when it is not an acceptable origin: https (http
- * only on localhost), without path, query, fragment or credentials.
- */
+/** The origin an environment names, if acceptable: https (http on localhost only), bare. */
 export function customOrigin(environment: string): string | undefined {
   let url: URL;
   try {
