@@ -8,6 +8,7 @@ import {
 import { sim } from './genesys-sim';
 import { account, signInAtIdp } from './idp-login';
 import { MessengerWidget } from './messenger-widget';
+import { settleRequests, watchRequests } from './in-flight';
 import { IDP_ISSUER } from './stack';
 
 /** The footer line of the portal that shows the bridge's state and next refresh. */
@@ -34,13 +35,15 @@ export async function signInWithMessenger(page: Page): Promise<void> {
 
 /**
  * Moves time forward by `ms` for Genesys (first, so tokens it issues from now on are dated right)
- * and for the browser context's pages.
+ * and for the browser context's pages, once the pages' requests are answered: a jump while one is
+ * on the wire would make it last `ms` for the page (see e2e/support/in-flight.ts).
  */
 export async function advance(
   context: BrowserContext,
   request: APIRequestContext,
   ms: number,
 ): Promise<void> {
+  await settleRequests(context);
   await shiftServerClocks(request, ms);
   await context.clock.fastForward(ms);
 }
@@ -202,6 +205,7 @@ export function useVirtualTime(
 ): void {
   test.beforeEach(async ({ context, request }) => {
     await resetWorld(request);
+    watchRequests(context);
     await context.clock.install();
     await recordMessengerStatuses(context);
   });
