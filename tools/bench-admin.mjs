@@ -14,12 +14,10 @@
 //    elements instead of that placeholder (a MutationObserver installed before any script runs).
 //    The median of the loads is printed.
 // Needs ports 4300 and 4400 free (run it with the local stack stopped).
-import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { fileSize, readBuild } from './bench/initial-files.mjs';
 import { CHROMIUM, ROOT, run } from './setup.mjs';
 
 /* global document, window, performance, MutationObserver -- functions run in the page */
@@ -40,35 +38,17 @@ function build() {
   return (Date.now() - started) / 1000;
 }
 
-/** The files index.html loads at start and, through the metafile, every static import of them. */
-function initialScripts(browserDir, metafile) {
-  const html = readFileSync(path.join(browserDir, 'index.html'), 'utf8');
-  const entryPattern =
-    /<(?:script\b[^>]*\bsrc|link\b[^>]*\brel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g;
-  const found = new Set();
-  const visit = (file) => {
-    if (found.has(file)) return;
-    found.add(file);
-    for (const { kind, path: target } of metafile.outputs[file]?.imports ?? []) {
-      if (kind === 'import-statement' && target.endsWith('.js')) visit(target);
-    }
-  };
-  for (const [, file] of html.matchAll(entryPattern)) visit(file);
-  return [...found];
-}
-
+/** The admin app's initial JavaScript: files, raw and gzip -9 bytes. */
 function initialSize() {
-  const browserDir = path.join(ROOT, OUTPUT, 'browser');
-  const metafile = JSON.parse(readFileSync(path.join(ROOT, OUTPUT, 'stats.json'), 'utf8'));
-  const files = initialScripts(browserDir, metafile);
+  const { browser, initial } = readBuild(path.join(ROOT, OUTPUT));
   let raw = 0;
   let gzip = 0;
-  for (const file of files) {
-    const bytes = Buffer.from(readFileSync(path.join(browserDir, file)));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
+  for (const file of initial) {
+    const size = fileSize(browser, file);
+    raw += size.raw;
+    gzip += size.gzip;
   }
-  return { files: files.length, raw, gzip };
+  return { files: initial.size, raw, gzip };
 }
 
 /** Starts a server of the stack's kind and waits until `readyUrl` answers. */

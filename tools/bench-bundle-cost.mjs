@@ -22,7 +22,6 @@
 //        node tools/bench-bundle-cost.mjs --check   (npm test's budget step: fails when the bridge
 //        costs more than BUDGET_GZIP_BYTES gzipped, or pulls /profile or /testing into the portal;
 //        leaves docs/benchmarks.md alone)
-import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
@@ -35,7 +34,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants as zlibConstants, gzipSync } from 'node:zlib';
+import { fileSize, readBuild, withStaticImports } from './bench/initial-files.mjs';
 import { byFolder, libraryBreakdown, withShares } from './bundle-breakdown.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -227,46 +226,9 @@ function build(outputPath, sourceMap = []) {
   });
 }
 
-/** The files and every JS file they import statically (metafile), leaving out `known` ones. */
-function withStaticImports(stats, files, known = new Set()) {
-  const found = new Set();
-  const pending = [...files];
-  while (pending.length) {
-    const file = pending.pop();
-    if (found.has(file) || known.has(file)) continue;
-    found.add(file);
-    for (const imported of stats.outputs[file]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) {
-        pending.push(imported.path);
-      }
-    }
-  }
-  return found;
-}
-
-/** A built file's size, raw and gzip -9, without its `sourceMappingURL` comment. */
-function fileSize(browser, file) {
-  const bytes = Buffer.from(
-    readFileSync(path.join(browser, file), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, ''),
-  );
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length,
-  };
-}
-
 /** The initial JS files of a build and the library's share of them. */
 function measure(outputPath) {
-  const browser = path.join(ROOT, outputPath, 'browser');
-  const stats = JSON.parse(readFileSync(path.join(ROOT, outputPath, 'stats.json'), 'utf8'));
-  const html = readFileSync(path.join(browser, 'index.html'), 'utf8');
-  const referenced = [
-    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g),
-    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g),
-  ].map((match) => match[1]);
-
-  // index.html names the entry points; the metafile gives what they import statically.
-  const initial = withStaticImports(stats, referenced);
+  const { browser, stats, initial } = readBuild(path.join(ROOT, outputPath));
 
   let raw = 0;
   let gzip = 0;
