@@ -15,3 +15,5 @@ export {
   type LoadedProfile as ɵLoadedProfile,
   type ProfileLoadOptions as ɵProfileLoadOptions,
 } from './src/profile/remote-profile';
+// The configuration given to provideMessengerAuth is checked here, once the engine has loaded.
+export { validateMessengerAuthConfig as ɵvalidateMessengerAuthConfig } from 'ngx-genesys-messenger-auth/core';

@@ -16,7 +16,6 @@ export {
 export { MessengerAuthModule } from './lib/messenger-auth.module';
 export {
   MESSENGER_AUTH_CLOCK,
-  MESSENGER_AUTH_CONFIG,
   MESSENGER_AUTH_CONFIG_SOURCE,
   MESSENGER_AUTH_SCHEDULER,
 } from './lib/messenger-auth-tokens';

@@ -1,10 +1,11 @@
 /*
  * ngx-genesys-messenger-auth/core/startup — internal, no API guarantees: the part of `/core` the
- * main entry point needs while the app starts (coded errors, configuration validation, regions,
- * the snippet, the logger, the bridge's state types and the redirect capture). `/core` re-exports
- * all of it; import `/core` or the main entry point instead. Kept apart so that what only the
- * lazily loaded engine uses (refresh maths, backoff, JWT reading) stays out of a portal's initial
- * JavaScript: bundlers split code by module, and `/core` is one module in the package.
+ * main entry point needs while the app starts (coded errors, the configuration's shape and
+ * defaults, regions, the snippet, the logger, the bridge's state types and the redirect capture).
+ * `/core` re-exports all of it; import `/core` or the main entry point instead. Kept apart so that
+ * what only the lazily loaded engine uses (configuration validation, refresh maths, backoff, JWT
+ * reading) stays out of a portal's initial JavaScript: bundlers split code by module, and `/core`
+ * is one module in the package.
  */
 
 export type {
@@ -27,21 +28,15 @@ export {
   type GenesysRegion,
 } from './src/genesys-regions';
 export {
-  DEFAULT_REFRESH_POLICY,
-  MAX_TIMER_DELAY_MS,
-  validateRefreshPolicy,
-  type RefreshPolicy,
-} from './src/refresh-policy-validation';
-export {
   customOrigin as ɵcustomOrigin,
   DEFAULT_MESSENGER_AUTH_CONFIG,
-  MIN_REAUTH_WINDOW_MS,
-  MIN_SILENT_AUTHORIZATION_TIMEOUT_MS,
-  validateMessengerAuthConfig,
+  DEFAULT_REFRESH_POLICY,
+  MAX_TIMER_DELAY_MS,
   type MessengerAuthConfig,
   type MessengerReauthMode,
+  type RefreshPolicy,
   type ResolvedMessengerAuthConfig,
-} from './src/config-validation';
+} from './src/config';
 export {
   MessengerAuthError,
   MessengerAuthErrorCode,
@@ -64,7 +59,6 @@ export type {
 // For the library's other entry points only (readable messages of its errors and validation): not
 // public API, may change in any release.
 export {
-  closestName as ɵclosestName,
   describeError as ɵdescribeError,
   describeValue as ɵdescribeValue,
   invalidConfigError as ɵinvalidConfigError,

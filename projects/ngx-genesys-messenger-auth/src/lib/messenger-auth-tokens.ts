@@ -5,21 +5,17 @@ import type {
   ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core/startup';
 
-/**
- * The validated configuration given to `provideMessengerAuth` (injecting it validates it).
- * With `withRemoteProfile`, use {@link MESSENGER_AUTH_CONFIG_SOURCE}: the configuration is only
- * known once the profile has loaded.
- */
-export const MESSENGER_AUTH_CONFIG = new InjectionToken<ResolvedMessengerAuthConfig>(
-  ngDevMode ? 'MESSENGER_AUTH_CONFIG' : '',
-);
-
 /** @internal The configuration as written in `provideMessengerAuth(config)`, before validation. */
 export const MESSENGER_AUTH_SETUP = new InjectionToken<Partial<MessengerAuthConfig>>(
   ngDevMode ? 'MESSENGER_AUTH_SETUP' : '',
 );
 
-/** The configuration the bridge runs with, once known (at once, or after a remote profile loads). */
+/**
+ * The configuration the bridge runs with, once known: checked, with every default applied. It
+ * resolves once the bridge's engine has loaded (which checks it) and, with `withRemoteProfile`,
+ * the profile too; it rejects with the `MessengerAuthError` that kept the bridge off (`NGMA4101`
+ * naming the field of an invalid configuration, `NGMA4180`/`NGMA4181` for the profile).
+ */
 export const MESSENGER_AUTH_CONFIG_SOURCE = new InjectionToken<
   Promise<ResolvedMessengerAuthConfig>
 >(ngDevMode ? 'MESSENGER_AUTH_CONFIG_SOURCE' : '');

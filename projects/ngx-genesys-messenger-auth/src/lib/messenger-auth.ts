@@ -146,13 +146,15 @@ export class MessengerAuth {
       pending: new PendingAuthorizations(this.win.sessionStorage, AUTHORIZATION_NAMESPACE),
       redirectUri: this.win.location.origin + setup.redirectPath,
     });
-    const config = this.configSource.catch((error: unknown) => {
-      // NGMA4180/4181: no profile. Messenger stays as the page left it; the portal keeps working.
-      this.fail('the bridge has no configuration', error);
-    });
     const engine = this.loadEngine().catch((error: unknown) => {
       // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
       this.fail('the bridge could not be loaded', error);
+    });
+    const config = this.configSource.catch(async (error: unknown) => {
+      // NGMA4101 (an invalid configuration), NGMA4180/4181 (no profile): the bridge stays off,
+      // Messenger stays as the page left it and the portal keeps working. Checking the
+      // configuration needs the engine: when that failed to load, it is logged once, above.
+      if (await engine) this.fail('the bridge is off: it has no valid configuration', error);
     });
     this.loaded = Promise.all([engine, config]).then(([module, resolved]) => {
       if (!module || !resolved || this.destroyed) return undefined;

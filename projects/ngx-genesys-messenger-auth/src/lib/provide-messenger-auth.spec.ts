@@ -13,9 +13,9 @@ import {
   MessengerAuthLogLevel,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuth } from './messenger-auth';
-import { PORTAL_AUTH } from './messenger-auth.spec-helpers';
+import { engineLoaded, PORTAL_AUTH } from './messenger-auth.spec-helpers';
 import { MessengerAuthModule } from './messenger-auth.module';
-import { MESSENGER_AUTH_CONFIG } from './messenger-auth-tokens';
+import { MESSENGER_AUTH_CONFIG_SOURCE } from './messenger-auth-tokens';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
 import {
   provideMessengerAuth,
@@ -61,21 +61,41 @@ describe(provideMessengerAuth.name, () => {
       expect(thrown(() => provideMessengerAuth(invalid))).toBeUndefined();
     });
 
-    it('throws NGMA4101 naming the field when the injector starts', () => {
-      configure(provideMessengerAuth(invalid));
-      expect(thrown(() => TestBed.inject(MessengerAuth))).toMatchObject({
+    it('lets the app start, logs NGMA4101 naming the field once the engine has checked it, and stays off', async () => {
+      const logged: unknown[][] = [];
+      const logger = new (class extends MessengerAuthLogger {
+        override log(...args: unknown[]): void {
+          logged.push(args);
+        }
+      })();
+      configure(provideMessengerAuth(invalid, withMessengerAuthLogger(logger)));
+      const auth = TestBed.inject(MessengerAuth);
+      await TestBed.inject(ApplicationInitStatus).donePromise;
+      await engineLoaded(auth);
+      await expect(TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE)).rejects.toMatchObject({
         code: 4101,
         field: 'refresh.leadMs',
         message: expect.stringMatching(/^NGMA4101: refresh\.leadMs /),
       });
+      expect(logged).toEqual([
+        [
+          MessengerAuthLogLevel.Error,
+          'the bridge is off: it has no valid configuration',
+          { error: expect.stringMatching(/^NGMA4101: refresh\.leadMs must be/) },
+        ],
+      ]);
+      expect(auth.state()).toBe('anonymous');
+      expect((window as GenesysHostWindow).Genesys?.q ?? []).toEqual([]);
     });
   });
 
   describe('with a valid configuration', () => {
     beforeEach(() => configure(provideMessengerAuth(CONFIG)));
 
-    it('provides the configuration validated, with its defaults', () => {
-      expect(TestBed.inject(MESSENGER_AUTH_CONFIG)).toEqual(validateMessengerAuthConfig(CONFIG));
+    it('provides the configuration checked, with its defaults, once the engine has loaded', async () => {
+      await expect(TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE)).resolves.toEqual(
+        validateMessengerAuthConfig(CONFIG),
+      );
     });
 
     it('replaces OidcSecurityService with the Messenger-aware one', () => {
@@ -198,8 +218,10 @@ describe(`${MessengerAuthModule.name}.forRoot`, () => {
 
   afterEach(() => delete (window as GenesysHostWindow).Genesys);
 
-  it('gives the same providers as provideMessengerAuth', () => {
-    expect(TestBed.inject(MESSENGER_AUTH_CONFIG)).toEqual(validateMessengerAuthConfig(CONFIG));
+  it('gives the same providers as provideMessengerAuth', async () => {
+    await expect(TestBed.inject(MESSENGER_AUTH_CONFIG_SOURCE)).resolves.toEqual(
+      validateMessengerAuthConfig(CONFIG),
+    );
     expect(TestBed.inject(OidcSecurityService)).toBeInstanceOf(MessengerAwareOidcSecurityService);
     expect(TestBed.inject(MessengerAuth)).toBeInstanceOf(MessengerAuth);
     expect(TestBed.inject(MessengerAuthLogger)).toBeInstanceOf(ConsoleMessengerAuthLogger);

@@ -14,13 +14,11 @@ import {
   installGenesysSnippet,
   MessengerAuthLogger,
   MessengerAuthLogLevel,
-  validateMessengerAuthConfig,
   type MessengerAuthConfig,
   type ResolvedMessengerAuthConfig,
 } from 'ngx-genesys-messenger-auth/core/startup';
 import { MessengerAuth } from './messenger-auth';
 import {
-  MESSENGER_AUTH_CONFIG,
   MESSENGER_AUTH_CONFIG_SOURCE,
   MESSENGER_AUTH_ENGINE,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
@@ -159,14 +157,16 @@ export function ɵmessengerAuthProviders(
     }
   }
   return [
-    // Fails at start-up (when the injector is created) with a coded error naming the field.
     { provide: MESSENGER_AUTH_SETUP, useValue: config },
-    { provide: MESSENGER_AUTH_CONFIG, useFactory: () => validateMessengerAuthConfig(config) },
-    // Injected by MessengerAuth at start-up, which validates the configuration there and then
-    // (withRemoteProfile replaces it: the configuration then arrives with the profile).
+    // Checked by the engine once it has loaded, so that validation stays out of the initial
+    // JavaScript; an invalid configuration rejects with NGMA4101 naming the field, which
+    // MessengerAuth logs (withRemoteProfile replaces this: the configuration comes with the profile).
     {
       provide: MESSENGER_AUTH_CONFIG_SOURCE,
-      useFactory: () => Promise.resolve(inject(MESSENGER_AUTH_CONFIG)),
+      useFactory: () =>
+        inject(MESSENGER_AUTH_ENGINE)().then((engine) =>
+          engine.ɵvalidateMessengerAuthConfig(config),
+        ),
     },
     {
       provide: MessengerAuthLogger,

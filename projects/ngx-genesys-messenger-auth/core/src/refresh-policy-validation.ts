@@ -1,34 +1,11 @@
-import { invalidConfigError, unknownFieldError } from './errors';
-import { DEV_MODE } from './dev-mode';
-
-/** When to refresh the Genesys JWT and how to retry. All durations in milliseconds. */
-export interface RefreshPolicy {
-  /** How long before expiry to refresh, for long-lived JWTs. */
-  readonly leadMs: number;
-  /** The largest share of a JWT's lifetime the lead may take, in (0, 1). */
-  readonly maxLeadFraction: number;
-  /** The shortest lead (unless the lifetime is so short that half of it is shorter). */
-  readonly minLeadMs: number;
-  /** The first retry delay after a transient failure (before jitter). */
-  readonly backoffBaseMs: number;
-  /** The longest retry delay (before jitter). */
-  readonly backoffCapMs: number;
-  /** How long a tab waits for the cross-tab refresh lock before giving up on this round. */
-  readonly lockTimeoutMs: number;
-}
-
-/** The policy used for every field the configuration leaves out. */
-export const DEFAULT_REFRESH_POLICY: RefreshPolicy = Object.freeze({
-  leadMs: 60_000,
-  maxLeadFraction: 0.25,
-  minLeadMs: 5_000,
-  backoffBaseMs: 1_000,
-  backoffCapMs: 30_000,
-  lockTimeoutMs: 10_000,
-});
-
-/** The longest delay `setTimeout` honours; a longer one fires at once. */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+import {
+  DEFAULT_REFRESH_POLICY,
+  MAX_TIMER_DELAY_MS,
+  ɵDEV_MODE as DEV_MODE,
+  ɵinvalidConfigError as invalidConfigError,
+  type RefreshPolicy,
+} from 'ngx-genesys-messenger-auth/core/startup';
+import { unknownFieldError } from './unknown-field';
 
 const POLICY_FIELDS = Object.keys(DEFAULT_REFRESH_POLICY) as (keyof RefreshPolicy)[];
 

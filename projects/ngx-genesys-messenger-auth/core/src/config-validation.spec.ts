@@ -1,6 +1,10 @@
-import { DEFAULT_MESSENGER_AUTH_CONFIG, validateMessengerAuthConfig } from './config-validation';
-import { MessengerAuthError, MessengerAuthErrorCode } from './errors';
-import { DEFAULT_REFRESH_POLICY } from './refresh-policy-validation';
+import {
+  DEFAULT_MESSENGER_AUTH_CONFIG,
+  DEFAULT_REFRESH_POLICY,
+  MessengerAuthError,
+  MessengerAuthErrorCode,
+} from 'ngx-genesys-messenger-auth/core/startup';
+import { validateMessengerAuthConfig } from './config-validation';
 
 const minimal = { deploymentId: 'dep-123_abc', environment: 'prod-euw1' };
 

@@ -1,83 +1,16 @@
-import { invalidConfigError, unknownFieldError } from './errors';
-import { DEV_MODE } from './dev-mode';
-import { regionOf } from './genesys-regions';
 import {
+  DEFAULT_MESSENGER_AUTH_CONFIG,
   MAX_TIMER_DELAY_MS,
-  type RefreshPolicy,
-  validateRefreshPolicy,
-} from './refresh-policy-validation';
-
-/** What a portal configures; everything but `deploymentId` and `environment` has a default. */
-export interface MessengerAuthConfig {
-  /** The Genesys web deployment's id: 1–128 letters, digits, `-` or `_`. */
-  readonly deploymentId: string;
-  /**
-   * The Genesys environment (`prod`, `prod-euw1`), a region code (`euw1`), or — for a custom
-   * domain or the local simulator — an https origin (http only on localhost).
-   */
-  readonly environment: string;
-  /** The angular-auth-oidc-client `configId` to follow; default: its first configuration. */
-  readonly oidcConfigId?: string;
-  /** Messenger's client id at the IdP (the Genesys integration's); default: the portal's. */
-  readonly clientId?: string;
-  /** The scope of Messenger's authorization request; must include `openid`. */
-  readonly scope?: string;
-  /** The path Messenger's authorization request returns to; default `/messenger/callback`. */
-  readonly redirectPath?: string;
-  /** What Messenger does for a user not signed in to the portal; default `anonymous`. */
-  readonly signedOut?: 'anonymous' | 'none';
-  /** When to refresh the JWT and how to retry; see {@link RefreshPolicy}. */
-  readonly refresh?: Partial<RefreshPolicy>;
-  /** At most one interactive login per window of this many ms; default 120 000, at least 10 000. */
-  readonly reauthWindowMs?: number;
-  /** How long silent authorization (`prompt=none`) may take, in ms; default 10 000. */
-  readonly silentAuthorizationTimeoutMs?: number;
-  /**
-   * What the bridge may do when Messenger needs a new code and the IdP needs the user:
-   * `silent-then-interactive` (default) sends a visible tab to the login page once per window;
-   * `silent-only` never shows a login page and ends the session with an action the portal offers.
-   */
-  readonly reauthMode?: MessengerReauthMode;
-}
-
-/** Whether the bridge may show the IdP's login page to sign Messenger in again. */
-export type MessengerReauthMode = 'silent-then-interactive' | 'silent-only';
-
-/** A checked configuration with every default applied. */
-export interface ResolvedMessengerAuthConfig {
-  /** The Genesys web deployment's id. */
-  readonly deploymentId: string;
-  /** A Genesys environment or region code as given, or a custom origin without trailing slash. */
-  readonly environment: string;
-  /** The angular-auth-oidc-client `configId` to follow; undefined for its first configuration. */
-  readonly oidcConfigId: string | undefined;
-  /** Messenger's client id at the IdP; undefined for the portal's own. */
-  readonly clientId: string | undefined;
-  /** Space-separated scopes, including `openid`. */
-  readonly scope: string;
-  /** An absolute path without query or fragment. */
-  readonly redirectPath: string;
-  /** What Messenger does for a user not signed in to the portal. */
-  readonly signedOut: 'anonymous' | 'none';
-  /** The complete refresh policy. */
-  readonly refresh: RefreshPolicy;
-  /** At most one interactive login per window of this many ms. */
-  readonly reauthWindowMs: number;
-  /** How long silent authorization may take, in ms. */
-  readonly silentAuthorizationTimeoutMs: number;
-  /** Whether the bridge may show the IdP's login page to sign Messenger in again. */
-  readonly reauthMode: MessengerReauthMode;
-}
-
-/** The defaults of the optional fields. */
-export const DEFAULT_MESSENGER_AUTH_CONFIG = Object.freeze({
-  scope: 'openid profile',
-  redirectPath: '/messenger/callback',
-  signedOut: 'anonymous',
-  reauthWindowMs: 120_000,
-  silentAuthorizationTimeoutMs: 10_000,
-  reauthMode: 'silent-then-interactive',
-} as const);
+  regionOf,
+  ɵcustomOrigin as customOrigin,
+  ɵDEV_MODE as DEV_MODE,
+  ɵinvalidConfigError as invalidConfigError,
+  type MessengerAuthConfig,
+  type MessengerReauthMode,
+  type ResolvedMessengerAuthConfig,
+} from 'ngx-genesys-messenger-auth/core/startup';
+import { validateRefreshPolicy } from './refresh-policy-validation';
+import { unknownFieldError } from './unknown-field';
 
 /** The shortest interactive-login window: anything shorter would not stop a login loop. */
 export const MIN_REAUTH_WINDOW_MS = 10_000;
@@ -103,28 +36,9 @@ const DEPLOYMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** RFC 6749 §3.3 scope-token characters. */
 const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/;
 const NO_SPACE = /^\S+$/;
-const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The origin an environment names, if acceptable: https (http on localhost only), bare. */
-export function customOrigin(environment: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(environment);
-  } catch {
-    // Not a URL at all: the caller reports the environment as invalid.
-    return undefined;
-  }
-  const secure =
-    url.protocol === 'https:' ||
-    (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
-  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  return secure && bare && !environment.includes('?') && !environment.endsWith('#')
-    ? url.origin
-    : undefined;
 }
 
 function checkEnvironment(value: unknown): string {
