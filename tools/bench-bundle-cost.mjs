@@ -50,16 +50,20 @@ const MARKERS = ['<!-- bench:bundle:start -->', '<!-- bench:bundle:end -->'];
 
 /**
  * The most the bridge may add to the demo portal's initial JavaScript, gzipped (the "difference"
- * row): 6 278 bytes measured on 2026-12-01 with the engine loaded lazily, plus about 2 %. Issue
- * 12's goal is 6 000 bytes; what stands between is explained in docs/benchmarks.md ("Bundle
- * cost"). Lower it whenever the bridge gets smaller. `BUNDLE_BUDGET_GZIP_BYTES` overrides it for
- * one run (e.g. to see the check fail).
+ * row): 5 367 bytes measured on 2026-12-01 with the engine and configuration validation loaded
+ * lazily, plus about 2 %. Issue 12's goal was 6 000 bytes. Lower it whenever the bridge gets
+ * smaller. `BUNDLE_BUDGET_GZIP_BYTES` overrides it for one run (e.g. to see the check fail).
  */
-const BUDGET_GZIP_BYTES = Number(process.env.BUNDLE_BUDGET_GZIP_BYTES ?? 6_400);
+const BUDGET_GZIP_BYTES = Number(process.env.BUNDLE_BUDGET_GZIP_BYTES ?? 5_500);
 /** Entry points that must never be in a portal's initial JavaScript. */
 const FORBIDDEN_ENTRY_POINTS = ['profile/', 'testing/'];
 /** The bridge's engine: loaded by a dynamic import once the app starts, never initially. */
 const LAZY_ENTRY_POINT = 'engine/';
+/**
+ * Code only the engine uses, which must load with it: the engine itself, and `/core` beyond
+ * `/core/startup` (configuration validation, the refresh maths, backoff, JWT reading).
+ */
+const LAZY_ONLY = [LAZY_ENTRY_POINT, 'core/src/'];
 const CHECK = process.argv.includes('--check');
 
 /** The path inside the library of a build input, or undefined for other inputs. */
@@ -371,6 +375,10 @@ async function main() {
     `Loaded later, when the bridge starts (the engine's chunk, not counted above): ${lazy.files} ` +
       `file(s), ${kB(lazy.raw)} raw, ${kB(lazy.gzip)} gzip -9`,
   );
+  say(
+    `Budget (npm test's budget step): at most ${BUDGET_GZIP_BYTES} bytes gzip -9 added; this ` +
+      `run: ${cost} (${((100 * cost) / BUDGET_GZIP_BYTES).toFixed(1)} % of it)`,
+  );
   if (without.libraryInputs.length) {
     say();
     say(`Still in the initial files without the bridge: ${without.libraryInputs.join(', ')}`);
@@ -395,7 +403,7 @@ async function main() {
     FORBIDDEN_ENTRY_POINTS.some((entry) => input.startsWith(entry)),
   );
   const eagerEngine = withBridge.libraryInputs.filter((input) =>
-    input.startsWith(LAZY_ENTRY_POINT),
+    LAZY_ONLY.some((prefix) => input.startsWith(prefix)),
   );
   const lazyEngine = lazy.libraryInputs.filter((input) => input.startsWith(LAZY_ENTRY_POINT));
   const result = {
@@ -454,7 +462,8 @@ function check(cost, forbidden, eagerEngine, lazyEngine) {
   }
   if (eagerEngine.length) {
     problems.push(
-      `the engine must load lazily, but the portal's initial JavaScript holds ${eagerEngine.join(', ')}`,
+      `the engine and what only it uses must load lazily, but the portal's initial JavaScript ` +
+        `holds ${eagerEngine.join(', ')}`,
     );
   }
   if (!lazyEngine.length) {

@@ -15,7 +15,7 @@ import {
   readRecords,
   runRecordingTests,
 } from './bench/fault-matrix.mjs';
-import { ROOT } from './setup.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, ROOT } from './setup.mjs';
 
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
 const OUT = path.join(ROOT, 'dist/bench');
@@ -188,7 +188,13 @@ if (unknown.length) {
   );
   process.exit(2);
 }
-for (const name of asked.length ? asked : Object.keys(BENCHMARKS)) {
+const chosen = asked.length ? asked : Object.keys(BENCHMARKS);
+// As `npm test` does, on a fresh clone too: npm dependencies, Chromium for the benchmarks that
+// drive a browser, PostgreSQL for the profile server's second engine.
+ensureDependencies();
+if (chosen.some((name) => ['faults', 'browser', 'admin'].includes(name))) ensureChromium();
+if (chosen.includes('profile-server')) ensurePostgres();
+for (const name of chosen) {
   console.log(`\n== bench ${name}`);
   await BENCHMARKS[name]();
 }
