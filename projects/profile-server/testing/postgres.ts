@@ -21,6 +21,10 @@ export interface PostgresCluster {
   readonly dataDir: string;
   /** Stops the cluster (immediate mode: nothing in it is kept) and removes its data dir; again: nothing. */
   stop(): void;
+  /** Stops the server as a crash would (immediate mode), keeping the data dir: the database is gone. */
+  halt(): void;
+  /** Starts the server again on the same port and data dir: the database is back. */
+  restart(): void;
 }
 
 /**
@@ -79,14 +83,27 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run(pgCtl, ['start', '-w', '-D', cluster, '-l', join(dataDir, 'server.log'), '-o', settings]);
+  const start = () =>
+    run(pgCtl, ['start', '-w', '-D', cluster, '-l', join(dataDir, 'server.log'), '-o', settings]);
+  const halt = () => run(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', cluster]);
+  let running = true;
+  start();
   return {
     url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
     dataDir,
     stop: () => {
       if (!existsSync(dataDir)) return; // Stopped already.
-      run(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', cluster]);
+      if (running) halt();
+      running = false;
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    halt: () => {
+      halt();
+      running = false;
+    },
+    restart: () => {
+      start();
+      running = true;
     },
   };
 }

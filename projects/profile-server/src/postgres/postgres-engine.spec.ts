@@ -110,19 +110,35 @@ describe('PostgreSQL engine', () => {
 });
 
 describe('PostgreSQL going away while the server runs', () => {
-  it('answers 503 database-unavailable instead of crashing', async () => {
+  it('answers 503 database-unavailable instead of crashing, and serves again once it is back', async () => {
     const cluster = await startPostgresCluster();
     const previous = process.env['PROFILE_PG_URL'];
     process.env['PROFILE_PG_URL'] = cluster.url;
     const server = await startTestServer({ seed: true });
     process.env['PROFILE_PG_URL'] = previous;
+    const published = () => server.call('GET', '/profiles/demo/published');
     try {
-      expect((await server.call('GET', '/profiles/demo/published')).status).toBe(200);
-      cluster.stop();
-      const answer = await server.call('GET', '/profiles/demo/published');
+      expect((await published()).status).toBe(200);
+      cluster.halt();
+      const answer = await published();
       expect([answer.status, answer.body.error]).toEqual([503, 'database-unavailable']);
       expect(answer.headers.get('retry-after')).toBe('5');
       expect((await server.call('GET', '/health')).status).toBe(200);
+
+      // The same process, no restart: the pool's broken connections are replaced by new ones.
+      cluster.restart();
+      const back = await published();
+      expect([back.status, back.body.name]).toEqual([200, 'demo']);
+      const token = await server.issuer.admin('ada');
+      const created = await server.call('POST', '/admin/profiles', {
+        token,
+        body: { name: 'after' },
+      });
+      expect(created.status).toBe(201);
+      const audit = await server.call('GET', '/admin/audit?profile=after', { token });
+      expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual([
+        'create',
+      ]);
     } finally {
       await server.app.close();
       await server.engine.close().catch(() => undefined);
