@@ -51,22 +51,26 @@ export async function advance(
 /**
  * Lets `ms` pass as for a page left open and awake: every timer of the page fires on the way, in
  * order (`clock.runFor`), where {@link advance} fires the due ones once at the end. Genesys and the
- * IdP move first, so nothing they issue meanwhile is dated before the page's time.
+ * IdP move first, so nothing they issue meanwhile is dated before the page's time. It starts, as
+ * {@link advance} does, once the pages' requests are answered.
  */
 export async function runTimeFor(
   page: Page,
   request: APIRequestContext,
   ms: number,
 ): Promise<void> {
+  await settleRequests(page.context());
   await shiftServerClocks(request, ms);
   await page.clock.runFor(ms);
 }
 
 /**
  * A laptop that sleeps for `ms`: the clocks of Genesys, the IdP and the browser jump, and no
- * timer of the page fires on the way (it wakes up later, when the page next runs a task).
+ * timer of the page fires on the way (it wakes up later, when the page next runs a task). The lid
+ * closes once the pages' requests are answered (see {@link advance}).
  */
 export async function sleepFor(page: Page, request: APIRequestContext, ms: number): Promise<void> {
+  await settleRequests(page.context());
   await shiftServerClocks(request, ms);
   await page.context().clock.setSystemTime((await browserNow(page)) + ms);
 }
