@@ -21,7 +21,11 @@ export interface PostgresCluster {
   readonly dataDir: string;
   /** Stops the cluster (immediate mode: nothing in it is kept) and removes its data dir; again: nothing. */
   stop(): void;
-  /** Stops the server as a crash would (immediate mode), keeping the data dir: the database is gone. */
+  /**
+   * Stops the server as an administrator's restart or a failover does (fast mode: open connections
+   * are ended with `57P01`), keeping the data dir: the database is gone until {@link restart}. Not
+   * immediate mode: the cluster commits asynchronously, and a crash would lose the last commits.
+   */
   halt(): void;
   /** Starts the server again on the same port and data dir: the database is back. */
   restart(): void;
@@ -85,7 +89,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   ].join(' ');
   const start = () =>
     run(pgCtl, ['start', '-w', '-D', cluster, '-l', join(dataDir, 'server.log'), '-o', settings]);
-  const halt = () => run(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', cluster]);
+  const stop = (mode: 'fast' | 'immediate') =>
+    run(pgCtl, ['stop', '-w', '-m', mode, '-D', cluster]);
   let running = true;
   start();
   return {
@@ -93,12 +98,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     dataDir,
     stop: () => {
       if (!existsSync(dataDir)) return; // Stopped already.
-      if (running) halt();
+      if (running) stop('immediate');
       running = false;
       rmSync(dataDir, { recursive: true, force: true });
     },
     halt: () => {
-      halt();
+      stop('fast');
       running = false;
     },
     restart: () => {
