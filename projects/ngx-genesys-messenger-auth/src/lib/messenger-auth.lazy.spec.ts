@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ApplicationInitStatus, provideAppInitializer } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
@@ -101,6 +102,26 @@ describe(`${MessengerAuth.name} with its engine loaded lazily`, () => {
       // jsdom cannot fetch the IdP's discovery document: the check fails with NGMA4103.
       expect(adopted.mock.calls[0][0]).toMatchObject({ code: 4103 });
     });
+  });
+
+  it('inside a frame (e.g. the app loaded again for a silent renew) does not load the engine, even when a component injects MessengerAuth', async () => {
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    try {
+      TestBed.configureTestingModule({
+        providers: [
+          ...PORTAL_AUTH,
+          provideMessengerAuth(CONFIG),
+          gate.provider,
+          { provide: DOCUMENT, useValue: frame.contentDocument },
+        ],
+      });
+      const auth = await start();
+      await Promise.resolve();
+      expect(gate.requests).toBe(0);
+      expect(auth.state()).toBe('anonymous');
+    } finally {
+      frame.remove();
+    }
   });
 
   it('is anonymous, with nothing scheduled, until the engine loads; then follows the bridge', async () => {

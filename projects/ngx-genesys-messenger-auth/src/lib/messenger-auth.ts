@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, inject, Injectable, type Signal } from '@angular/core';
+import { DestroyRef, inject, Injectable, Injector, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OidcSecurityService } from 'angular-auth-oidc-client';
 import {
@@ -48,13 +48,16 @@ const AUTHORIZATION_NAMESPACE = 'ngma';
 @Injectable()
 export class MessengerAuth {
   private readonly setup = inject(MESSENGER_AUTH_SETUP);
-  private readonly configSource = inject(MESSENGER_AUTH_CONFIG_SOURCE);
   private readonly oidc = inject(OidcSecurityService);
   private readonly installSnippet = inject(MESSENGER_AUTH_INSTALLS_SNIPPET);
   private readonly now = inject(MESSENGER_AUTH_CLOCK);
   private readonly scheduler = inject(MESSENGER_AUTH_SCHEDULER);
   private readonly logger = inject(MessengerAuthLogger);
-  private readonly loadEngine = inject(MESSENGER_AUTH_ENGINE);
+  /**
+   * Where the engine and the configuration come from: read in {@link ɵinitialize} only, so that a
+   * page where the bridge does not run (a frame) never loads the engine to check the configuration.
+   */
+  private readonly injector = inject(Injector);
   private readonly win = inject(DOCUMENT).defaultView as Window;
   private readonly bridges = new ReplaySubject<MessengerAuthBridge>(1);
   private bridge?: MessengerAuthBridge;
@@ -146,11 +149,13 @@ export class MessengerAuth {
       pending: new PendingAuthorizations(this.win.sessionStorage, AUTHORIZATION_NAMESPACE),
       redirectUri: this.win.location.origin + setup.redirectPath,
     });
-    const engine = this.loadEngine().catch((error: unknown) => {
-      // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
-      this.fail('the bridge could not be loaded', error);
-    });
-    const config = this.configSource.catch(async (error: unknown) => {
+    const engine = this.injector
+      .get(MESSENGER_AUTH_ENGINE)()
+      .catch((error: unknown) => {
+        // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
+        this.fail('the bridge could not be loaded', error);
+      });
+    const config = this.injector.get(MESSENGER_AUTH_CONFIG_SOURCE).catch(async (error: unknown) => {
       // NGMA4101 (an invalid configuration), NGMA4180/4181 (no profile): the bridge stays off,
       // Messenger stays as the page left it and the portal keeps working. Checking the
       // configuration needs the engine: when that failed to load, it is logged once, above.
