@@ -25,6 +25,30 @@ describe('the profile server on a non-loopback address', () => {
     expect(devDefaultsInForce(parse(['--issuer', 'https://idp.example.com']))).toEqual([]);
   });
 
+  it.each([
+    'http://localhost:4400/',
+    'http://127.0.0.1:4400',
+    'http://[::1]:4400',
+    'http://LOCALHOST:4400',
+    'http://localhost.:4400',
+    'http://127.1:4400',
+    'https://localhost:4400',
+    'http://localhost:4400/realms/dev',
+    'http://app.localhost:4400',
+  ])('counts the dev IdP spelt %s as a dev default, and refuses it on 0.0.0.0', (issuer) => {
+    expect(devDefaultsInForce(parse(['--issuer', issuer])).map((d) => d.fix)).toEqual([
+      'pass --issuer <your IdP>',
+    ]);
+    expect(configErrorOf(() => parse(['--host', '0.0.0.0', '--issuer', issuer])).code).toBe(
+      'dev-defaults-on-network',
+    );
+  });
+
+  it.each(['http://localhost:4401', 'http://10.0.0.1:4400', 'https://idp.example.com:4400'])(
+    'does not count %s, which is not the dev IdP on this machine',
+    (issuer) => expect(devDefaultsInForce(parse(['--issuer', issuer]))).toEqual([]),
+  );
+
   it('refuses --host 0.0.0.0 while it trusts the dev IdP, unless given the override', () => {
     expect(configErrorOf(() => parse(['--host', '0.0.0.0'])).code).toBe('dev-defaults-on-network');
     expect(parse(['--host', '0.0.0.0', '--allow-dev-defaults-on-network']).host).toBe('0.0.0.0');

@@ -23,6 +23,7 @@ import {
   type DevDefault,
 } from '../../node-kit/src/dev-defaults';
 import { allowedHostsOption } from '../../node-kit/src/host-check';
+import { isLoopbackHost } from '../../node-kit/src/loopback';
 import { isPostgresUrl, redactPostgresUrl } from './postgres/postgres-url';
 import { DEFAULT_RATE_LIMITS } from './rate-limits';
 
@@ -42,8 +43,25 @@ const database: Parser<string> = (value, source) => {
 /** Where the database lives unless `--db` says otherwise, relative to the workspace root. */
 export const DEFAULT_DB_PATH = '.data/profiles.sqlite';
 
+/** The port the dev IdP listens on unless told otherwise. */
+const DEV_IDP_PORT = 4400;
+
 /** The dev IdP, whose admins' passwords are public: the issuer trusted unless configured. */
-const DEV_IDP_ISSUER = 'http://localhost:4400';
+const DEV_IDP_ISSUER = `http://localhost:${DEV_IDP_PORT}`;
+
+/**
+ * Whether an issuer names the dev IdP on this machine in any spelling: a loopback host (also
+ * `127.1`, `[::1]`, `LOCALHOST`, `localhost.` and names under `localhost`, which resolve there)
+ * on the dev IdP's port, whatever the scheme, path or trailing slash. Decided from the parsed URL,
+ * since a string comparison lets another spelling of the same address past the refusal.
+ * @param issuer the `--issuer` value (an http(s) URL, checked by {@link issuerUrl})
+ * @returns whether it is the dev IdP
+ */
+function isDevIdpIssuer(issuer: string): boolean {
+  const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+  if (!url || url.port !== String(DEV_IDP_PORT)) return false;
+  return isLoopbackHost(url.hostname) || /\.localhost\.?$/.test(url.hostname);
+}
 
 /**
  * An issuer identifier: an http(s) URL, possibly with a path (Keycloak realms have one), without
@@ -209,7 +227,7 @@ export function parseServerConfig(
  * @returns each with how to replace it
  */
 export function devDefaultsInForce(config: ServerConfig): DevDefault[] {
-  if (config.issuer.replace(/\/+$/, '') !== DEV_IDP_ISSUER) return [];
+  if (!isDevIdpIssuer(config.issuer)) return [];
   return [
     {
       what: "admin tokens of the dev IdP, whose admins' passwords are public",
