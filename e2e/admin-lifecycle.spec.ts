@@ -141,11 +141,18 @@ test('rosalind, a reader, sees profiles and history read-only', async ({ page, r
   const name = await createProfile(request, await adminAppToken('ada'), 'readable');
   await ada.publishWithLead(name, 70);
   await ada.publishWithLead(name, 80);
+  // Draft-only: the row where an admin gets Delete (first test); a published row never offers it.
+  const draftOnly = await createProfile(request, await adminAppToken('ada'), 'unreleased');
   await signIn(page, 'rosalind');
 
   await expect(page.getByTestId('user-role')).toHaveText('Read-only');
   await expect(page.getByTestId('read-only')).toBeVisible();
   await expect(page.getByTestId('create')).toHaveCount(0);
+  await openRowMenu(page, draftOnly);
+  await expect(page.getByRole('menuitem', { name: /View/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Delete|Duplicate/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
   await openRowMenu(page, name);
   await expect(page.getByRole('menuitem', { name: /View/ })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: /Delete|Unpublish|Duplicate/ })).toHaveCount(0);

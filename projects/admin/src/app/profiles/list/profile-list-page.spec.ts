@@ -68,6 +68,14 @@ describe(ProfileListPage.name, () => {
     return menu;
   }
 
+  /** The labels of a row's action menu, opened, joined by spaces. */
+  async function menuLabels(name: string): Promise<string> {
+    const menu = await rowMenu(name);
+    const labels = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+    await menu.close();
+    return labels.join(' ');
+  }
+
   afterEach(() => http.verify());
 
   it('lists every profile with its status and last editor', async () => {
@@ -276,9 +284,18 @@ describe(ProfileListPage.name, () => {
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /New profile/ }))).toEqual(
       [],
     );
-    const menu = await rowMenu('retail');
-    const items = await Promise.all((await menu.getItems()).map((item) => item.getText()));
-    expect(items.join(' ')).not.toMatch(/Duplicate|Delete|Unpublish/);
-    expect(items.join(' ')).toContain('View');
+    const published = await menuLabels('retail');
+    expect(published).not.toMatch(/Duplicate|Unpublish/);
+    expect(published).toContain('View');
+    // A published row never offers Delete; the draft-only row is where an admin gets it.
+    const draftOnly = await menuLabels('pilot');
+    expect(draftOnly).not.toMatch(/Duplicate|Delete/);
+    expect(draftOnly).toContain('View');
+  });
+
+  it('offers an admin Duplicate and Delete on the draft-only row that a reader sees without them', async () => {
+    await open();
+
+    expect(await menuLabels('pilot')).toMatch(/Duplicate[\s\S]*Delete/);
   });
 });
