@@ -7,7 +7,6 @@ import type {
   ResolvedMessengerAuthConfig,
   ɵCapturedRedirect as CapturedRedirect,
 } from 'ngx-genesys-messenger-auth/core';
-import { DEFAULT_MESSENGER_AUTH_CONFIG } from 'ngx-genesys-messenger-auth/core';
 import { firstValueFrom, Subject, type SchedulerLike } from 'rxjs';
 import type { AuthorizationMode } from './authorization/authorization-request';
 import { AuthorizationStore } from './authorization/authorization-store';
@@ -34,6 +33,8 @@ export interface MessengerAuthEngineContext {
   readonly oidc: OidcSecurityService;
   /** Where the bridge keeps its authorization attempts in sessionStorage. */
   readonly namespace: string;
+  /** Where full-page authorization answers come back: the one the start-up capture looked for. */
+  readonly redirectUri: string;
   /** The static page hidden-iframe authorization comes back to. */
   readonly silentCallbackPath: string;
   /** The answer the start-up capture took out of the address, if any (not yet checked). */
@@ -67,17 +68,15 @@ export function createMessengerAuthEngine(ctx: MessengerAuthEngineContext): Mess
   const portal = new OidcPortalSession(ctx.oidc, ctx.setup, config);
   const store = new AuthorizationStore(win.sessionStorage, ctx.namespace);
   const authorizationStarts = new Subject<AuthorizationMode>();
-  // As at start-up: the callback addresses come from the portal-side settings.
-  const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...ctx.setup };
   const authorizer = new MessengerAuthorizer({
     win,
     store,
     now: ctx.now,
     settings: () => portal.settings(),
-    redirectUri: win.location.origin + setup.redirectPath,
+    redirectUri: ctx.redirectUri,
     silentRedirectUri: win.location.origin + ctx.silentCallbackPath,
-    silentTimeoutMs: setup.silentAuthorizationTimeoutMs,
-    reauthWindowMs: setup.reauthWindowMs,
+    silentTimeoutMs: config.silentAuthorizationTimeoutMs,
+    reauthWindowMs: config.reauthWindowMs,
     onStart: (mode) => authorizationStarts.next(mode),
   });
   const bridge = new MessengerAuthBridge({

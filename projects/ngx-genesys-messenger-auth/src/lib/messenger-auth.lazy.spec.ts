@@ -27,11 +27,16 @@ interface AtCheckAuth {
   engineRequests?: number;
 }
 
-function configure(gate: EngineGate, atCheckAuth: AtCheckAuth = {}, logger?: MessengerAuthLogger) {
+function configure(
+  gate: EngineGate,
+  atCheckAuth: AtCheckAuth = {},
+  logger?: MessengerAuthLogger,
+  config: MessengerAuthConfig = CONFIG,
+) {
   TestBed.configureTestingModule({
     providers: [
       ...PORTAL_AUTH,
-      provideMessengerAuth(CONFIG, ...(logger ? [withMessengerAuthLogger(logger)] : [])),
+      provideMessengerAuth(config, ...(logger ? [withMessengerAuthLogger(logger)] : [])),
       gate.provider,
       // Stands for angular-auth-oidc-client's withAppInitializerAuthCheck(): it reads the URL.
       provideAppInitializer(() => {
@@ -88,6 +93,13 @@ describe(`${MessengerAuth.name} with its engine loaded lazily`, () => {
       // Asked for, not yet loaded: once to check the configuration, once for the bridge.
       expect(atCheckAuth.engineRequests).toBe(2);
       expect(sessionStorage.getItem(PENDING_KEY)).toBeNull();
+    });
+
+    it('counts a redirectPath written as undefined as left out: the default path is captured', async () => {
+      const atCheckAuth: AtCheckAuth = {};
+      configure(gate, atCheckAuth, undefined, { ...CONFIG, redirectPath: undefined });
+      await start();
+      expect(atCheckAuth.href).toBe('http://localhost/account?tab=2#top');
     });
 
     it('hands the captured answer to the engine, which checks it when it loads', async () => {

@@ -143,11 +143,13 @@ export class MessengerAuth {
    * starts it after the app's initializers.
    */
   ɵinitialize(initialized: Promise<unknown>): void {
-    const setup = { ...DEFAULT_MESSENGER_AUTH_CONFIG, ...this.setup };
+    // Published profiles carry no redirectPath: the portal's own setting (or the default) holds.
+    const redirectPath = this.setup.redirectPath ?? DEFAULT_MESSENGER_AUTH_CONFIG.redirectPath;
+    const redirectUri = this.win.location.origin + redirectPath;
     const captured = captureRedirect({
       win: this.win,
       pending: new PendingAuthorizations(this.win.sessionStorage, AUTHORIZATION_NAMESPACE),
-      redirectUri: this.win.location.origin + setup.redirectPath,
+      redirectUri,
     });
     const engine = this.injector
       .get(MESSENGER_AUTH_ENGINE)()
@@ -169,6 +171,7 @@ export class MessengerAuth {
         config: resolved,
         oidc: this.oidc,
         namespace: AUTHORIZATION_NAMESPACE,
+        redirectUri,
         silentCallbackPath: SILENT_CALLBACK_PATH,
         captured,
         installSnippet: this.installSnippet,
