@@ -66,15 +66,21 @@ export interface TestServerOptions {
   /** Custom environment origins allowed; default {@link TEST_ENVIRONMENT_ORIGIN}. */
   readonly environmentOrigins?: readonly string[];
   readonly rateLimits?: RateLimits;
+  /**
+   * The PostgreSQL cluster to put the server's fresh schema in (a superuser URL); default the
+   * jest project's database (see {@link openTestStore}).
+   */
+  readonly postgresClusterUrl?: string;
 }
 
 /**
  * Starts a server on a fresh database.
- * @param options seed, authenticator, clock, allow-list and rate limits
+ * @param options seed, authenticator, clock, allow-list, rate limits and PostgreSQL cluster
  * @returns the running server
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const opened = await openTestStore(options.now);
+  const { now, postgresClusterUrl } = options;
+  const opened = await openTestStore({ now, postgresClusterUrl });
   const { store, engine, db } = opened;
   const rules = profileRules({
     environmentOrigins: options.environmentOrigins ?? [TEST_ENVIRONMENT_ORIGIN],

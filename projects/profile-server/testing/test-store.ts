@@ -30,14 +30,28 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
+/** Options of {@link openTestStore}. */
+export interface TestStoreOptions {
+  /** The clock (default the real one). */
+  readonly now?: () => Date;
+  /**
+   * The PostgreSQL cluster to make the store's fresh schema in (a superuser URL), on this engine
+   * whatever the jest project's; default the jest globalSetup's test cluster (PostgreSQL project)
+   * or a SQLite file.
+   */
+  readonly postgresClusterUrl?: string;
+}
+
 /**
  * Opens a store on a new database.
- * @param now the clock (default the real one)
+ * @param options the clock and the PostgreSQL cluster
  * @returns the store
  */
-export async function openTestStore(now?: () => Date): Promise<TestStore> {
+export async function openTestStore(options: TestStoreOptions = {}): Promise<TestStore> {
+  const { now, postgresClusterUrl } = options;
   const dir = mkdtempSync(join(tmpdir(), 'profile-store-'));
-  const schema = TEST_ENGINE === 'postgres' ? await freshSchemaUrl(clusterUrl()) : undefined;
+  const cluster = postgresClusterUrl ?? (TEST_ENGINE === 'postgres' ? clusterUrl() : undefined);
+  const schema = cluster === undefined ? undefined : await freshSchemaUrl(cluster);
   const db = schema?.url ?? join(dir, 'profiles.sqlite');
   const { store, engine } = await openStore(db, now ? { now } : {});
   return {

@@ -112,10 +112,7 @@ describe('PostgreSQL engine', () => {
 describe('PostgreSQL going away while the server runs', () => {
   it('answers 503 database-unavailable instead of crashing, and serves again once it is back', async () => {
     const cluster = await startPostgresCluster();
-    const previous = process.env['PROFILE_PG_URL'];
-    process.env['PROFILE_PG_URL'] = cluster.url;
-    const server = await startTestServer({ seed: true });
-    process.env['PROFILE_PG_URL'] = previous;
+    const server = await startTestServer({ seed: true, postgresClusterUrl: cluster.url });
     const published = () => server.call('GET', '/profiles/demo/published');
     try {
       expect((await published()).status).toBe(200);
