@@ -15,14 +15,14 @@
 // The build with the bridge also writes source maps, for the per-file breakdown of the library's
 // bytes (tools/bundle-breakdown.mjs); the `sourceMappingURL` comments are not counted.
 //
-// Results: printed and written to dist/bench/bundle.json; `npm run bench -- bundle` (tools/bench.mjs)
+// Results: printed and written to dist/bench/bundle-cost.json; `npm run bench -- bundle` (tools/bench.mjs)
 // runs this script and puts what it printed into docs/benchmarks.md.
 //
 // Usage: npm run bench -- bundle   (see docs/benchmarks.md)
 //        node tools/bench-bundle-cost.mjs --check   (npm test's budget step: fails when the bridge
 //        costs more than BUDGET_GZIP_BYTES gzipped, pulls /profile or /testing into the portal, or
 //        has the engine or what only it uses in the initial files)
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -34,6 +34,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineFacts } from './bench/doc-sections.mjs';
 import { fileSize, readBuild, withStaticImports } from './bench/initial-files.mjs';
 import { byFolder, libraryBreakdown, withShares } from './bundle-breakdown.mjs';
 
@@ -403,8 +404,7 @@ async function main() {
   );
   const lazyEngine = lazy.libraryInputs.filter((input) => input.startsWith(LAZY_ENTRY_POINT));
   const result = {
-    date: new Date().toISOString(),
-    commit: gitHead(),
+    machine: machineFacts(ROOT),
     budgetGzipBytes: BUDGET_GZIP_BYTES,
     with: { files: withBridge.files, raw: withBridge.raw, gzip: withBridge.gzip },
     without: { files: without.files, raw: without.raw, gzip: without.gzip },
@@ -417,22 +417,14 @@ async function main() {
     initialEngineInputs: eagerEngine,
   };
   mkdirSync(path.join(ROOT, BENCH_DIR), { recursive: true });
-  writeFileSync(path.join(ROOT, BENCH_DIR, 'bundle.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    path.join(ROOT, BENCH_DIR, 'bundle-cost.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
   // Status, not results: stderr, so that `npm run bench` leaves it out of docs/benchmarks.md.
-  console.error(`written: ${BENCH_DIR}/bundle.json`);
+  console.error(`written: ${BENCH_DIR}/bundle-cost.json`);
 
   if (CHECK) check(cost, forbidden, eagerEngine, lazyEngine);
-}
-
-function gitHead() {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 /**
@@ -445,7 +437,7 @@ function check(cost, forbidden, eagerEngine, lazyEngine) {
     problems.push(
       `the bridge adds ${cost} bytes gzipped to the demo portal's initial JavaScript, over the ` +
         `budget of ${BUDGET_GZIP_BYTES} (BUDGET_GZIP_BYTES in tools/bench-bundle-cost.mjs); ` +
-        `see the per-file breakdown above and in ${BENCH_DIR}/bundle.json`,
+        `see the per-file breakdown above and in ${BENCH_DIR}/bundle-cost.json`,
     );
   }
   if (forbidden.length) {
