@@ -6,10 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+
+// The module itself, not the index: the jest globalSetup needs no more of the dev IdP's helpers.
+import { findFreePort } from '../../dev-idp/testing/process';
 
 /** The superuser of the test cluster (trust authentication on loopback only). */
 const SUPERUSER = 'postgres';
@@ -77,7 +79,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
   const cluster = join(dataDir, 'cluster');
   run(initdb, ['-D', cluster, '-U', SUPERUSER, '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
+  const port = await findFreePort();
   const settings = [
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
@@ -137,15 +139,4 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
