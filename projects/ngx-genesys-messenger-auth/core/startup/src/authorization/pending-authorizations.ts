@@ -46,11 +46,6 @@ export class PendingAuthorizations {
     return found;
   }
 
-  /** Whether an attempt with this state is waiting (without taking it). */
-  has(state: string): boolean {
-    return this.all().some((p) => p.state === state);
-  }
-
   /** Every attempt kept. */
   protected all(): PendingAuthorization[] {
     return readList<PendingAuthorization>(this.storage, this.pendingKey);

@@ -58,7 +58,8 @@ function capture({
   const here = new URL(win.location.href);
   const state = here.searchParams.get('state');
   if (!here.href.startsWith(redirectUri)) return undefined;
-  if (!state || !store.has(state)) {
+  const pending = state ? store.take(state) : undefined;
+  if (!pending) {
     if (here.pathname !== new URL(redirectUri).pathname) return undefined;
     if (!RESPONSE_PARAMETERS.some((name) => here.searchParams.has(name))) return undefined;
     // An answer at the bridge's own path that this tab did not ask for (a bookmarked or
@@ -71,7 +72,6 @@ function capture({
       )
     );
   }
-  const pending = store.take(state) as PendingAuthorization;
   // A copy: the response is read after its parameters are stripped from the URL.
   const params = new URLSearchParams(here.search);
   for (const name of RESPONSE_PARAMETERS) here.searchParams.delete(name);
