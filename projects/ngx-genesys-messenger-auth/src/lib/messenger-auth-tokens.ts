@@ -1,4 +1,4 @@
-import { InjectionToken } from '@angular/core';
+import { inject, InjectionToken } from '@angular/core';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type {
   MessengerAuthConfig,
@@ -57,4 +57,13 @@ export type MessengerAuthEngineModule = typeof import('ngx-genesys-messenger-aut
 export const MESSENGER_AUTH_ENGINE = new InjectionToken<() => Promise<MessengerAuthEngineModule>>(
   ngDevMode ? 'MESSENGER_AUTH_ENGINE' : '',
   { providedIn: 'root', factory: () => () => import('ngx-genesys-messenger-auth/engine') },
+);
+
+/**
+ * @internal The engine, loaded once per injector: the configuration check, the remote profile and
+ * `MessengerAuth` all wait for this one load (and fail together when it fails).
+ */
+export const MESSENGER_AUTH_ENGINE_LOADED = new InjectionToken<Promise<MessengerAuthEngineModule>>(
+  ngDevMode ? 'MESSENGER_AUTH_ENGINE_LOADED' : '',
+  { providedIn: 'root', factory: () => inject(MESSENGER_AUTH_ENGINE)() },
 );

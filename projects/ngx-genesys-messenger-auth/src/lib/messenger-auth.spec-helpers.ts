@@ -24,7 +24,7 @@ export const PORTAL_AUTH: (Provider | EnvironmentProviders)[] = [
 
 /** Holds the engine's load back until `release()` (or `fail()`). */
 export class EngineGate {
-  /** How many times the engine was asked for (the configuration's check, then MessengerAuth). */
+  /** How many times the engine was asked for. */
   requests = 0;
   private settle?: (engine: Promise<MessengerAuthEngineModule>) => void;
   private readonly held = new Promise<MessengerAuthEngineModule>((resolve) => {

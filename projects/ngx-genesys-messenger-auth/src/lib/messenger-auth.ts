@@ -24,7 +24,7 @@ import {
 import {
   MESSENGER_AUTH_CLOCK,
   MESSENGER_AUTH_CONFIG_SOURCE,
-  MESSENGER_AUTH_ENGINE,
+  MESSENGER_AUTH_ENGINE_LOADED,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SCHEDULER,
   MESSENGER_AUTH_SETUP,
@@ -151,12 +151,10 @@ export class MessengerAuth {
       pending: new PendingAuthorizations(this.win.sessionStorage, AUTHORIZATION_NAMESPACE),
       redirectUri,
     });
-    const engine = this.injector
-      .get(MESSENGER_AUTH_ENGINE)()
-      .catch((error: unknown) => {
-        // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
-        this.fail('the bridge could not be loaded', error);
-      });
+    const engine = this.injector.get(MESSENGER_AUTH_ENGINE_LOADED).catch((error: unknown) => {
+      // e.g. the chunk could not be fetched (offline, a deployment replaced it): the portal works.
+      this.fail('the bridge could not be loaded', error);
+    });
     const config = this.injector.get(MESSENGER_AUTH_CONFIG_SOURCE).catch(async (error: unknown) => {
       // NGMA4101 (an invalid configuration), NGMA4180/4181 (no profile): the bridge stays off,
       // Messenger stays as the page left it and the portal keeps working. Checking the

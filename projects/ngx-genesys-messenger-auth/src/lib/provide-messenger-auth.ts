@@ -20,7 +20,7 @@ import {
 import { MessengerAuth } from './messenger-auth';
 import {
   MESSENGER_AUTH_CONFIG_SOURCE,
-  MESSENGER_AUTH_ENGINE,
+  MESSENGER_AUTH_ENGINE_LOADED,
   MESSENGER_AUTH_INSTALLS_SNIPPET,
   MESSENGER_AUTH_SETUP,
 } from './messenger-auth-tokens';
@@ -132,7 +132,7 @@ export function withRemoteProfile(
             logger: inject(MessengerAuthLogger),
           };
           // The loader is part of the lazily loaded engine, as is everything that uses the profile.
-          return inject(MESSENGER_AUTH_ENGINE)()
+          return inject(MESSENGER_AUTH_ENGINE_LOADED)
             .then((engine) => engine.ɵloadRemoteProfile(url, load))
             .then(({ config }) => config);
         },
@@ -164,7 +164,7 @@ export function ɵmessengerAuthProviders(
     {
       provide: MESSENGER_AUTH_CONFIG_SOURCE,
       useFactory: () =>
-        inject(MESSENGER_AUTH_ENGINE)().then((engine) =>
+        inject(MESSENGER_AUTH_ENGINE_LOADED).then((engine) =>
           engine.ɵvalidateMessengerAuthConfig(config),
         ),
     },
