@@ -2,22 +2,14 @@
  * Safe dev defaults of the profile server (issue 13 §3): it does not trust the dev IdP's tokens on
  * the network without the override, and answers only to its own names in `Host`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
-
 import { findFreePort, isListening } from '../../dev-idp/testing';
 import { configErrorOf } from '../../node-kit/testing/config-error-of';
 import { rawGet } from '../../node-kit/testing/raw-get';
+import { runServer, waitForOutput, type ServerProcess } from '../testing/server-process';
 import { devDefaultsInForce, hostNamesOf, parseServerConfig } from './server-config';
 
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'projects/profile-server/src/main.ts');
 const PLACES = { cwd: '/tmp', workspaceRoot: '/work/ws' };
 const parse = (argv: string[]) => parseServerConfig(argv, {}, PLACES);
-/** The environment without inherited PROFILE_SERVER_* settings. */
-const ENV = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !name.startsWith('PROFILE_SERVER_')),
-);
 
 describe('the profile server on a non-loopback address', () => {
   it('counts the dev IdP as issuer as a dev default, and another IdP not', () => {
@@ -59,44 +51,36 @@ describe('the profile server on a non-loopback address', () => {
 
   it('exits 2 with one line before opening the database or binding', async () => {
     const port = await findFreePort();
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', MAIN, '--host', '0.0.0.0', '--port', String(port), '--db', ':memory:'],
-      { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 20_000 },
-    );
-    expect([result.status, result.stdout]).toEqual([2, '']);
-    expect(result.stderr).toBe(
-      'profile-server: --host 0.0.0.0 is not a loopback address and dev defaults are in force: ' +
-        "admin tokens of the dev IdP, whose admins' passwords are public (pass --issuer <your " +
-        'IdP>). Bind 127.0.0.1, replace them, or pass --allow-dev-defaults-on-network if only ' +
-        'you can reach this network\n',
-    );
-    expect(await isListening(port)).toBe(false);
+    const server = runServer(['--host', '0.0.0.0', '--port', String(port), '--db', ':memory:']);
+    try {
+      expect(await server.exited).toEqual({ code: 2, signal: null });
+      expect(server.stdout()).toBe('');
+      expect(server.stderr()).toBe(
+        'profile-server: --host 0.0.0.0 is not a loopback address and dev defaults are in force: ' +
+          "admin tokens of the dev IdP, whose admins' passwords are public (pass --issuer <your " +
+          'IdP>). Bind 127.0.0.1, replace them, or pass --allow-dev-defaults-on-network if only ' +
+          'you can reach this network\n',
+      );
+      expect(await isListening(port)).toBe(false);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
   });
 });
 
 describe('the profile server Host check', () => {
-  let child: ChildProcess;
+  let server: ServerProcess;
   let port: number;
 
   beforeAll(async () => {
     port = await findFreePort();
-    const flags = ['--port', String(port), '--db', ':memory:', '--allowed-hosts', 'profiles.test'];
-    child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...flags], {
-      cwd: ROOT,
-      env: ENV,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((ready, fail) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('profile-server: ready')) ready();
-      });
-      child.once('exit', () => fail(new Error(`exited early: ${output}`)));
-    });
+    server = runServer([
+      ...['--port', String(port), '--db', ':memory:'],
+      ...['--allowed-hosts', 'profiles.test'],
+    ]);
+    await waitForOutput(server, /profile-server: ready/);
   });
-  afterAll(() => child?.kill('SIGKILL'));
+  afterAll(() => server?.child.kill('SIGKILL'));
 
   it("answers to --audience's host, the loopback names and --allowed-hosts", async () => {
     expect(hostNamesOf(parse([]))).toEqual(['localhost:4600']);

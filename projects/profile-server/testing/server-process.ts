@@ -13,8 +13,13 @@ const MAIN = join(ROOT, 'projects/profile-server/src/main.ts');
 /** A started process. */
 export interface ServerProcess {
   readonly child: ChildProcess;
-  /** Its stdout and stderr so far. */
+  /** Its stdout and stderr so far, interleaved as they arrived. */
   output(): string;
+  /** Its stdout so far. */
+  stdout(): string;
+  /** Its stderr so far. */
+  stderr(): string;
+  /** How it ended, once its output is read to the end (`close`, not `exit`). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -33,12 +38,20 @@ export function runServer(flags: string[]): ServerProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
+    child.once('close', (code, signal) => done({ code, signal })),
   );
-  return { child, output: () => output, exited };
+  return { child, output: () => output, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /**
