@@ -9,12 +9,9 @@ import {
   recordFaultRow,
   type FaultObservation,
 } from '../../bench/fault-matrix/record-fault-row';
-import { minus, type Span } from '../../bench/coverage/spans';
+import { PROMPT_MIN_MS } from '../../bench/coverage/prompt-tracker';
 import { sim } from './genesys-sim';
 import { IDP_ISSUER } from './stack';
-
-/** A Re-authenticate state shorter than this is a flash, not a prompt (bench/coverage). */
-const PROMPT_MIN_MS = 1000;
 
 interface TimedStatuses {
   __faultStatuses?: { status: string; at: number }[];
@@ -59,7 +56,6 @@ function countPrompts(minMs: number): number {
 export class FaultContextWatch {
   private loginPages = 0;
   private unloads = 0;
-  private readonly away: Span[] = [];
 
   private constructor(context: BrowserContext) {
     context.on('request', (request) => {
@@ -96,16 +92,6 @@ export class FaultContextWatch {
     this.unloads = 0;
   }
 
-  /** Genesys' time now (ms), to mark when the user stopped or started using the portal. */
-  static async simNow(request: APIRequestContext): Promise<number> {
-    return Date.parse((await sim.stats(request)).clock.now);
-  }
-
-  /** Leaves `[from, to)` (Genesys' time) out of the gaps: no tab of the portal was open. */
-  exclude(from: number, to: number): void {
-    this.away.push({ from, to });
-  }
-
   /**
    * What happened since the watch started, with the Re-authenticate episodes of `page`'s
    * Messenger since it loaded (those of {@link PROMPT_MIN_MS} or longer, as in jest).
@@ -115,7 +101,7 @@ export class FaultContextWatch {
     const signedInAt = Math.min(...stats.sessions.map((s) => Date.parse(s.createdAt)));
     const gaps = stats.subjects
       .flatMap((subject) => subject.gaps)
-      .flatMap((g) => minus({ from: Date.parse(g.from), to: Date.parse(g.to) }, this.away));
+      .map((g) => ({ from: Date.parse(g.from), to: Date.parse(g.to) }));
     const reauthentications = await page.evaluate(countPrompts, PROMPT_MIN_MS);
     return {
       longestGapS: Math.max(0, ...gaps.map((g) => g.to - g.from)) / 1000,
