@@ -78,6 +78,12 @@ test.describe('Messenger with the bridge: recovery paths', () => {
     await advance(context, request, 83_000);
     expect(loads()).toBe(0);
     expect(authorizations).toEqual([]);
+    // Nothing was spent offline: Messenger kept its tokens and the bridge did not give up.
+    await expect(new MessengerWidget(page).status).not.toHaveAttribute(
+      'data-status',
+      'reauthenticate',
+    );
+    await expect(bridgeState(page)).not.toHaveAttribute('data-end-reason');
 
     await context.setOffline(false);
     await expect
