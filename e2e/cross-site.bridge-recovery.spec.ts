@@ -43,13 +43,12 @@ test.describe('Messenger with the bridge, the IdP on another site', () => {
     await sim.addFault(request, { endpoint: 'refresh', status: 400, count: 1 });
     const due = await nextRefreshAt(page);
     await advance(context, request, due - (await browserNow(page)) + 1_300);
-    await new MessengerWidget(page).expectStatus('authenticated');
-    await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
-
-    expect(loginPages()).toBe(1);
-    // The widget shows authenticated before the refused refresh as after the new code: wait.
+    // The widget shows authenticated before the refused refresh as after the new code: wait for
+    // the recovery's authorizations, then check where it ended.
     await expect.poll(() => [...authorizations]).toEqual(['none', 'none', 'none', 'none']);
     await new MessengerWidget(page).expectStatus('authenticated');
+    await expect(bridgeState(page)).toHaveAttribute('data-state', 'authenticated');
+    expect(loginPages()).toBe(1);
     const stats = await sim.stats(request);
     expect(stats.codesExchanged).toBe(2);
     expect(stats.rejections['code-reused']).toBeUndefined();
