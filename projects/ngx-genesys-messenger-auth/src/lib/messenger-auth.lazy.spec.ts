@@ -10,7 +10,12 @@ import {
   type MessengerAuthEvent,
 } from 'ngx-genesys-messenger-auth/core';
 import { ɵMessengerAuthBridge as MessengerAuthBridge } from 'ngx-genesys-messenger-auth/engine';
-import { EngineGate, engineLoaded, PORTAL_AUTH } from './messenger-auth.spec-helpers';
+import {
+  EngineGate,
+  engineLoaded,
+  PORTAL_AUTH,
+  RecordingLogger,
+} from './messenger-auth.spec-helpers';
 import { MessengerAuth } from './messenger-auth';
 import { provideMessengerAuth, withMessengerAuthLogger } from './provide-messenger-auth';
 
@@ -179,12 +184,7 @@ describe(`${MessengerAuth.name} with its engine loaded lazily`, () => {
   });
 
   it('logs an engine that cannot be loaded; commands then do nothing, and the portal goes on', async () => {
-    const logged: unknown[][] = [];
-    const logger = new (class extends MessengerAuthLogger {
-      override log(...args: unknown[]): void {
-        logged.push(args);
-      }
-    })();
+    const logger = new RecordingLogger();
     configure(gate, {}, logger);
     const auth = await start();
     gate.fail(new Error('Failed to fetch dynamically imported module'));
@@ -192,7 +192,7 @@ describe(`${MessengerAuth.name} with its engine loaded lazily`, () => {
     await expect(auth.signInToChat()).resolves.toBeUndefined();
     await expect(auth.signOutMessenger()).resolves.toBeUndefined();
     expect(auth.state()).toBe('anonymous');
-    expect(logged).toEqual([
+    expect(logger.logged).toEqual([
       [
         MessengerAuthLogLevel.Error,
         'the bridge could not be loaded',

@@ -5,6 +5,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import { provideAuth } from 'angular-auth-oidc-client';
+import { MessengerAuthLogger } from 'ngx-genesys-messenger-auth/core';
 import type { MessengerAuth } from './messenger-auth';
 import { MESSENGER_AUTH_ENGINE, type MessengerAuthEngineModule } from './messenger-auth-tokens';
 
@@ -57,4 +58,13 @@ export class EngineGate {
  */
 export async function engineLoaded(auth: MessengerAuth): Promise<void> {
   await (auth as unknown as { loaded: Promise<unknown> }).loaded;
+}
+
+/** A logger that keeps every call, as `[level, message, details?]`. */
+export class RecordingLogger extends MessengerAuthLogger {
+  readonly logged: unknown[][] = [];
+
+  override log(...args: unknown[]): void {
+    this.logged.push(args);
+  }
 }

@@ -13,7 +13,7 @@ import {
   MessengerAuthLogLevel,
 } from 'ngx-genesys-messenger-auth/core';
 import { MessengerAuth } from './messenger-auth';
-import { engineLoaded, PORTAL_AUTH } from './messenger-auth.spec-helpers';
+import { engineLoaded, PORTAL_AUTH, RecordingLogger } from './messenger-auth.spec-helpers';
 import { MessengerAuthModule } from './messenger-auth.module';
 import { MESSENGER_AUTH_CONFIG_SOURCE } from './messenger-auth-tokens';
 import { MessengerAwareOidcSecurityService } from './oidc/messenger-aware-oidc-security.service';
@@ -62,12 +62,7 @@ describe(provideMessengerAuth.name, () => {
     });
 
     it('lets the app start, logs NGMA4101 naming the field once the engine has checked it, and stays off', async () => {
-      const logged: unknown[][] = [];
-      const logger = new (class extends MessengerAuthLogger {
-        override log(...args: unknown[]): void {
-          logged.push(args);
-        }
-      })();
+      const logger = new RecordingLogger();
       configure(provideMessengerAuth(invalid, withMessengerAuthLogger(logger)));
       const auth = TestBed.inject(MessengerAuth);
       await TestBed.inject(ApplicationInitStatus).donePromise;
@@ -77,7 +72,7 @@ describe(provideMessengerAuth.name, () => {
         field: 'refresh.leadMs',
         message: expect.stringMatching(/^NGMA4101: refresh\.leadMs /),
       });
-      expect(logged).toEqual([
+      expect(logger.logged).toEqual([
         [
           MessengerAuthLogLevel.Error,
           'the bridge is off: it has no valid configuration',
