@@ -83,7 +83,7 @@ export function openDatabase(
  * @throws DatabaseError when the database knows a migration this server does not
  */
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {
-  checkOrder(migrations);
+  checkOrder(migrations); // before touching the database
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY NOT NULL,
     name       TEXT NOT NULL,
@@ -92,20 +92,13 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   const latest = () =>
     (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null })
       .v ?? 0;
-  const known = migrations.at(-1)?.version ?? 0;
-  if (latest() > known) {
-    throw new DatabaseError(
-      'newer-schema',
-      `${db.name} has schema version ${latest()} but this profile-server knows only up to ` +
-        `${known}; run a newer profile-server or pass another --db`,
-    );
-  }
   const applied: number[] = [];
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
-  for (const migration of migrations) {
+  for (const migration of pendingMigrations(migrations, latest(), db.name)) {
     const apply = db.transaction(() => {
+      // Another process may have applied it since the check above.
       if (latest() >= migration.version) return false;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
@@ -116,6 +109,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   return applied;
 }
 
+/** Lists the versions of the applied migrations, ascending (the same SQL on every engine). */
+export const SELECT_APPLIED_MIGRATIONS = 'SELECT version FROM schema_migrations ORDER BY version';
+
 /**
  * The versions of the migrations a database has seen.
  * @param db the connection
@@ -123,10 +119,38 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
  */
 export function appliedMigrations(db: Db): number[] {
   return (
-    db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as {
+    db.prepare(SELECT_APPLIED_MIGRATIONS).all() as {
       version: number;
     }[]
   ).map((row) => row.version);
+}
+
+/**
+ * The engine-independent part of migrating: checks the order of `migrations`, refuses a database
+ * written by a newer server and picks the migrations it has not seen yet. Each engine applies them
+ * under its own lock.
+ * @param migrations every migration, oldest first
+ * @param latest the highest version the database has seen (0 when none)
+ * @param shown how messages name the database (a path or a redacted URL)
+ * @returns the migrations newer than `latest`, oldest first
+ * @throws DatabaseError (`bad-migrations`) when they are not numbered 1, 2, 3 … in order
+ * @throws DatabaseError (`newer-schema`) when the database knows a migration this server does not
+ */
+export function pendingMigrations(
+  migrations: readonly Migration[],
+  latest: number,
+  shown: string,
+): Migration[] {
+  checkOrder(migrations);
+  const known = migrations.at(-1)?.version ?? 0;
+  if (latest > known) {
+    throw new DatabaseError(
+      'newer-schema',
+      `${shown} has schema version ${latest} but this profile-server knows only up to ` +
+        `${known}; run a newer profile-server or pass another --db`,
+    );
+  }
+  return migrations.filter((migration) => migration.version > latest);
 }
 
 /** Refuses migrations not numbered 1, 2, 3 … in order. */

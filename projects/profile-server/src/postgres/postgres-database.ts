@@ -5,7 +5,12 @@
  */
 import type pg from 'pg';
 
-import { checkOrder, DatabaseError } from '../database';
+import {
+  checkOrder,
+  DatabaseError,
+  pendingMigrations,
+  SELECT_APPLIED_MIGRATIONS,
+} from '../database';
 import type { Migration } from '../migrations';
 import { PG_MIGRATIONS } from './migrations';
 import { createPool, PostgresEngine } from './postgres-engine';
@@ -42,7 +47,7 @@ export async function openPostgres(
 ): Promise<OpenedPostgres> {
   const shown = redactPostgresUrl(url);
   const migrations = options.migrations ?? PG_MIGRATIONS;
-  checkOrder(migrations);
+  checkOrder(migrations); // before connecting
   const pool = createPool(url, options.onIdleError ?? (() => undefined));
   let client: pg.PoolClient;
   try {
@@ -78,16 +83,8 @@ async function migrate(
       applied_at TEXT NOT NULL
     )`);
     const latest = (await appliedPostgresMigrations(client)).at(-1) ?? 0;
-    const known = migrations.at(-1)?.version ?? 0;
-    if (latest > known) {
-      throw new DatabaseError(
-        'newer-schema',
-        `${shown} has schema version ${latest} but this profile-server knows only up to ` +
-          `${known}; run a newer profile-server or pass another --db`,
-      );
-    }
     const applied: number[] = [];
-    for (const migration of migrations.filter((m) => m.version > latest)) {
+    for (const migration of pendingMigrations(migrations, latest, shown)) {
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
@@ -116,8 +113,6 @@ async function migrate(
 export async function appliedPostgresMigrations(
   client: Pick<pg.PoolClient, 'query'>,
 ): Promise<number[]> {
-  const { rows } = await client.query<{ version: number }>(
-    'SELECT version FROM schema_migrations ORDER BY version',
-  );
+  const { rows } = await client.query<{ version: number }>(SELECT_APPLIED_MIGRATIONS);
   return rows.map((row) => row.version);
 }
