@@ -42,10 +42,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = 'dist/bench';
 const BACKUP_DIR = path.join(ROOT, BENCH_DIR, '.originals');
 const BUILD_TIMEOUT_S = 600;
-const LIBRARY_INPUT_PREFIXES = [
-  'projects/ngx-genesys-messenger-auth/',
-  'node_modules/ngx-genesys-messenger-auth/',
-];
 
 /**
  * The most the bridge may add to the demo portal's initial JavaScript, gzipped (the "difference"
@@ -242,9 +238,8 @@ function measure(outputPath) {
     raw += size.raw;
     gzip += size.gzip;
     for (const [input, { bytesInOutput }] of Object.entries(stats.outputs[file]?.inputs ?? {})) {
-      const prefix = LIBRARY_INPUT_PREFIXES.find((p) => input.startsWith(p));
-      if (!prefix) continue;
-      const rest = input.slice(prefix.length);
+      const rest = libraryPath(input);
+      if (rest === undefined) continue;
       const entry = rest.startsWith('core/')
         ? 'core'
         : rest.startsWith('testing/')
