@@ -163,7 +163,7 @@ export function parseConfig(
     genesysClientSecret: values.genesysClientSecret,
     testControls: values.testControls === 'on',
     allowedHosts: values.allowedHosts,
-    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
+    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork,
     help: values.help,
   };
   refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));

@@ -180,16 +180,14 @@ export const SIM_OPTIONS = {
   allowDevDefaultsOnNetwork: allowDevDefaultsOption('GENESYS_SIM_ALLOW_DEV_DEFAULTS_ON_NETWORK'),
 } satisfies Record<string, CliOption<unknown>>;
 
-/** Options read as on/off that the configuration holds as booleans. */
-type Switches = 'deployments' | 'controlApi' | 'allowDevDefaultsOnNetwork';
+/** Options the configuration holds in another form than the command line gives them. */
+type Switches = 'deployments' | 'controlApi';
 
 /** The validated configuration. */
 export type SimConfig = Omit<CliValues<typeof SIM_OPTIONS>, Switches> & {
   readonly deployments: readonly DeploymentConfig[];
   /** Whether the `/__sim/` control API is served. */
   readonly controlApi: boolean;
-  /** Whether dev defaults may listen on a non-loopback `host`. */
-  readonly allowDevDefaultsOnNetwork: boolean;
 };
 
 /**
@@ -210,7 +208,6 @@ export function parseSimConfig(
       ? parseDeployments(values.deployments, readFile)
       : DEFAULT_DEPLOYMENTS,
     controlApi: values.controlApi === 'on',
-    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
   };
   refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));
   return config;

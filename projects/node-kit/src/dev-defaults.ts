@@ -24,19 +24,22 @@ export interface DevDefault {
   readonly fix: string;
 }
 
+const onOff = oneOf('on', 'off');
+
 /**
- * The `--allow-dev-defaults-on-network` option of a server: `on` (or the flag alone) or `off`.
+ * The `--allow-dev-defaults-on-network` option of a server: `on` (or the flag alone) or `off`,
+ * read as a boolean.
  * @param env the environment variable, e.g. `DEV_IDP_ALLOW_DEV_DEFAULTS_ON_NETWORK`
  * @returns the option
  */
-export function allowDevDefaultsOption(env: string): CliOption<'on' | 'off'> {
+export function allowDevDefaultsOption(env: string): CliOption<boolean> {
   return {
     flag: ALLOW_DEV_DEFAULTS_FLAG,
     env,
     example: 'on',
     description: 'listen on a non-loopback --host although dev defaults are in force (default off)',
-    parse: oneOf('on', 'off'),
-    fallback: 'off',
+    parse: (value, source) => onOff(value, source) === 'on',
+    fallback: false,
     bare: 'on',
   };
 }

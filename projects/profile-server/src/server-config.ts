@@ -184,14 +184,9 @@ export const SERVER_OPTIONS = {
 } satisfies Record<string, CliOption<unknown>>;
 
 /** The validated configuration. */
-export type ServerConfig = Omit<
-  CliValues<typeof SERVER_OPTIONS>,
-  'seed' | 'allowDevDefaultsOnNetwork'
-> & {
+export type ServerConfig = Omit<CliValues<typeof SERVER_OPTIONS>, 'seed'> & {
   /** Whether to seed the `demo` profile into an empty database. */
   readonly seed: boolean;
-  /** Whether dev defaults may listen on a non-loopback `host`. */
-  readonly allowDevDefaultsOnNetwork: boolean;
 };
 
 /**
@@ -214,7 +209,6 @@ export function parseServerConfig(
     ...values,
     db: db === ':memory:' || isPostgresUrl(db) || isAbsolute(db) ? db : resolve(places.cwd, db),
     seed: values.seed === 'on',
-    allowDevDefaultsOnNetwork: values.allowDevDefaultsOnNetwork === 'on',
   };
   refuseDevDefaultsOnNetwork(config, devDefaultsInForce(config));
   return config;
