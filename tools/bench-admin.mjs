@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { fileSize, readBuild } from './bench/initial-files.mjs';
+import { readBuild, totalSize } from './bench/initial-files.mjs';
 import { CHROMIUM, ROOT, run } from './setup.mjs';
 
 /* global document, window, performance, MutationObserver -- functions run in the page */
@@ -41,14 +41,7 @@ function build() {
 /** The admin app's initial JavaScript: files, raw and gzip -9 bytes. */
 function initialSize() {
   const { browser, initial } = readBuild(path.join(ROOT, OUTPUT));
-  let raw = 0;
-  let gzip = 0;
-  for (const file of initial) {
-    const size = fileSize(browser, file);
-    raw += size.raw;
-    gzip += size.gzip;
-  }
-  return { files: initial.size, raw, gzip };
+  return { files: initial.size, ...totalSize(browser, initial) };
 }
 
 /** Starts a server of the stack's kind and waits until `readyUrl` answers. */

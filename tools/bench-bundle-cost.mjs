@@ -35,7 +35,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineFacts } from './bench/doc-sections.mjs';
-import { fileSize, readBuild, withStaticImports } from './bench/initial-files.mjs';
+import { readBuild, totalSize, withStaticImports } from './bench/initial-files.mjs';
 import { byFolder, libraryBreakdown, withShares } from './bundle-breakdown.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -229,14 +229,9 @@ function build(outputPath, sourceMap = []) {
 function measure(outputPath) {
   const { browser, stats, initial } = readBuild(path.join(ROOT, outputPath));
 
-  let raw = 0;
-  let gzip = 0;
   const library = { main: 0, core: 0, testing: 0 };
   const libraryInputs = new Set();
   for (const file of initial) {
-    const size = fileSize(browser, file);
-    raw += size.raw;
-    gzip += size.gzip;
     for (const [input, { bytesInOutput }] of Object.entries(stats.outputs[file]?.inputs ?? {})) {
       const rest = libraryPath(input);
       if (rest === undefined) continue;
@@ -252,8 +247,8 @@ function measure(outputPath) {
   return {
     files: initial.size,
     initialFiles: [...initial],
-    raw,
-    gzip,
+    stats,
+    ...totalSize(browser, initial),
     library,
     libraryInputs: [...libraryInputs].sort(),
     deferred: deferredEngine(stats, browser, initial),
@@ -274,19 +269,14 @@ function deferredEngine(stats, browser, initial) {
     })
     .map(([file]) => file);
   const files = withStaticImports(stats, holders, initial);
-  let raw = 0;
-  let gzip = 0;
   const inputs = new Set();
   for (const file of files) {
-    const size = fileSize(browser, file);
-    raw += size.raw;
-    gzip += size.gzip;
     for (const input of Object.keys(stats.outputs[file].inputs)) {
       const inside = libraryPath(input);
       if (inside !== undefined) inputs.add(inside);
     }
   }
-  return { files: files.size, raw, gzip, libraryInputs: [...inputs].sort() };
+  return { files: files.size, ...totalSize(browser, files), libraryInputs: [...inputs].sort() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +367,12 @@ async function main() {
   }
 
   const files = withShares(
-    libraryBreakdown(path.join(ROOT, withPath), withBridge.initialFiles, libraryPath),
+    libraryBreakdown(
+      path.join(ROOT, withPath),
+      withBridge.stats,
+      withBridge.initialFiles,
+      libraryPath,
+    ),
     cost,
   );
   const folders = withShares(byFolder(files), cost);

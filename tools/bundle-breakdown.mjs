@@ -7,13 +7,9 @@
 //   ("alone"); because text compresses better next to the rest of the bundle, the alone figures
 //   add up to more than the real cost, so each is also scaled to its share of the measured
 //   difference between the builds with and without the library ("share of the cost").
-import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants, gzipSync } from 'node:zlib';
-
-const gzipLength = (text) =>
-  gzipSync(Buffer.from(text, 'utf8'), { level: zlibConstants.Z_BEST_COMPRESSION }).length;
+import { gzipSize } from './bench/initial-files.mjs';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((char, index) => [char, index]));
@@ -79,13 +75,13 @@ export function textPerSource(code, map) {
 
 /**
  * The library's bytes in the given output files of a build, per input file.
- * @param outputDir the build's output (holding `stats.json` and `browser/`)
+ * @param outputDir the build's output (holding `browser/`)
+ * @param stats the build's esbuild metafile (`stats.json`, as `readBuild` parsed it)
  * @param files the output files to look at (e.g. the initial ones)
  * @param isLibrary (input path) => the path inside the library, or undefined for other inputs
  * @returns rows `{ file, minified, gzipAlone }`, biggest first
  */
-export function libraryBreakdown(outputDir, files, isLibrary) {
-  const stats = JSON.parse(readFileSync(path.join(outputDir, 'stats.json'), 'utf8'));
+export function libraryBreakdown(outputDir, stats, files, isLibrary) {
   const rows = new Map();
   const row = (file) => rows.get(file) ?? rows.set(file, { file, minified: 0, text: '' }).get(file);
   for (const file of files) {
@@ -112,7 +108,7 @@ export function libraryBreakdown(outputDir, files, isLibrary) {
     }
   }
   return [...rows.values()]
-    .map(({ file, minified, text }) => ({ file, minified, gzipAlone: text ? gzipLength(text) : 0 }))
+    .map(({ file, minified, text }) => ({ file, minified, gzipAlone: text ? gzipSize(text) : 0 }))
     .sort((a, b) => b.minified - a.minified || a.file.localeCompare(b.file));
 }
 

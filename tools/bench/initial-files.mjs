@@ -39,13 +39,29 @@ export function withStaticImports(stats, files, known = new Set()) {
   return found;
 }
 
+/** The gzip -9 size of some bytes, or of a text encoded as UTF-8. */
+export function gzipSize(data) {
+  return gzipSync(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, {
+    level: zlibConstants.Z_BEST_COMPRESSION,
+  }).length;
+}
+
 /** A built file's size, raw and gzip -9, without its `sourceMappingURL` comment. */
 export function fileSize(browser, file) {
   const bytes = Buffer.from(
     readFileSync(path.join(browser, file), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, ''),
   );
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }).length,
-  };
+  return { raw: bytes.length, gzip: gzipSize(bytes) };
+}
+
+/** The summed sizes of built files (see `fileSize`): `{ raw, gzip }`. */
+export function totalSize(browser, files) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const size = fileSize(browser, file);
+    raw += size.raw;
+    gzip += size.gzip;
+  }
+  return { raw, gzip };
 }
