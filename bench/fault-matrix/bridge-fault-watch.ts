@@ -10,7 +10,7 @@ import type {
 } from '../../projects/ngx-genesys-messenger-auth/engine/src/bridge/bridge.spec-helpers';
 import { PromptTracker } from '../coverage/prompt-tracker';
 import { minus, type Span } from '../coverage/spans';
-import { messagesLostIn, recordFaultRow, type FaultObservation } from './record-fault-row';
+import { loopsOf, messagesLostIn, recordFaultRow, type FaultObservation } from './record-fault-row';
 
 /** Follows one {@link BridgeWorld} from now on, for {@link FaultWatch.record}. */
 export class FaultWatch {
@@ -45,7 +45,7 @@ export class FaultWatch {
     return {
       longestGapS: Math.max(0, ...gaps.map((g) => g.to - g.from)) / 1000,
       prompts: this.trackers.reduce((sum, t) => sum + t.settle(), 0),
-      loops: (stats.rejections['code-reused'] ?? 0) + Math.max(0, loginPages - 1),
+      loops: loopsOf(stats.rejections['code-reused'] ?? 0, loginPages),
       lostMessages: messagesLostIn(gaps, signedInAt),
       pageUnloads: loginPages + this.silentRedirects,
     };

@@ -3,7 +3,7 @@
  * recorded by its checks (bench/coverage/coverage.spec.ts) once every check of a scenario passed.
  */
 import type { RunResult } from '../coverage/run-coverage';
-import { messagesLostIn, recordFaultRow } from './record-fault-row';
+import { loopsOf, messagesLostIn, recordFaultRow } from './record-fault-row';
 
 /** Records one row per run, `coverage-<scenario>`, for the running spec file. */
 export function recordCoverageRows(runs: readonly RunResult[]): void {
@@ -18,7 +18,7 @@ export function recordCoverageRows(runs: readonly RunResult[]): void {
       observed: {
         longestGapS: run.longestGapS,
         prompts: run.prompts,
-        loops: run.codesReused + Math.max(0, run.loginPages - 1),
+        loops: loopsOf(run.codesReused, run.loginPages),
         lostMessages: messagesLostIn(gaps, 0),
         pageUnloads: run.loginPages,
       },

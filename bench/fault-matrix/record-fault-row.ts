@@ -58,6 +58,14 @@ export function recordFaultRow(record: FaultRowRecord): void {
   writeFileSync(file, `${JSON.stringify([...earlier, { ...record, test }], null, 1)}\n`);
 }
 
+/**
+ * Sign-ins that repeat ({@link FaultObservation.loops}): codes Genesys refused as reused plus
+ * login pages beyond the first.
+ */
+export function loopsOf(codesReused: number, loginPages: number): number {
+  return codesReused + Math.max(0, loginPages - 1);
+}
+
 /** The number of minute ticks from `signedInAt` that fall inside one of `gaps` (ms intervals). */
 export function messagesLostIn(
   gaps: readonly { readonly from: number; readonly to: number }[],

@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext, BrowserContext, Page, TestInfo } from '@playwright/test';
 import {
+  loopsOf,
   messagesLostIn,
   recordFaultRow,
   type FaultObservation,
@@ -106,7 +107,7 @@ export class FaultContextWatch {
     return {
       longestGapS: Math.max(0, ...gaps.map((g) => g.to - g.from)) / 1000,
       prompts: this.loginPages + reauthentications,
-      loops: (stats.rejections['code-reused'] ?? 0) + Math.max(0, this.loginPages - 1),
+      loops: loopsOf(stats.rejections['code-reused'] ?? 0, this.loginPages),
       lostMessages: messagesLostIn(gaps, signedInAt),
       pageUnloads: this.unloads,
     };
