@@ -37,11 +37,6 @@ const HOUR = 60 * MINUTE;
  */
 const ROUND_TRIP_MS = 5_000;
 
-/** The Genesys simulator's clock (ms), which the stats' gaps are dated in. */
-async function simNow(request: APIRequestContext): Promise<number> {
-  return Date.parse((await sim.stats(request)).clock.now);
-}
-
 /** How long until the bridge's next refresh by the page's clock (negative: overdue). */
 async function timeToRefresh(page: Page): Promise<number> {
   return (await nextRefreshAt(page)) - (await browserNow(page));
@@ -75,9 +70,9 @@ test.describe('Messenger with the bridge: catching up after sleep', () => {
         expect(await timeToRefresh(page)).toBeGreaterThan(3 * MINUTE);
 
         await fallAsleep(page, kind);
-        const asleepAt = await simNow(request);
+        const asleepAt = await sim.now(request);
         await sleepFor(page, request, sleep.ms);
-        const wokeAt = await simNow(request);
+        const wokeAt = await sim.now(request);
         // The JWT expired during the sleep, and nothing in the page has noticed yet.
         expect(await timeToRefresh(page)).toBeLessThan(-sleep.ms / 2);
         expect((await sim.stats(request)).refreshes).toBe(0);

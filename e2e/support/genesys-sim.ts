@@ -50,4 +50,7 @@ export const sim = {
    */
   stats: async (request: APIRequestContext): Promise<SimStats> =>
     (await request.get(`${SIM_ORIGIN}/__sim/stats`)).json() as Promise<SimStats>,
+  /** Genesys' time now (ms): the simulator's clock, which the stats' gaps are dated in. */
+  now: async (request: APIRequestContext): Promise<number> =>
+    Date.parse((await sim.stats(request)).clock.now),
 };

@@ -132,11 +132,6 @@ export function countPrompts(observed: Observed, endAt: number): number {
   return count;
 }
 
-/** The simulator's time (ms): the window is measured on the clock the gaps are dated with. */
-export async function simNow(request: APIRequestContext): Promise<number> {
-  return Date.parse((await sim.stats(request)).clock.now);
-}
-
 /** One user's results over `[from, to)` of the simulator's clock. */
 export function sideResult(
   stats: SimStats,
@@ -194,7 +189,8 @@ export async function runSideBySide(
   const users = [await openSide(browser, 'bridged'), await openSide(browser, 'baseline')];
   try {
     await Promise.all(users.map(signInSide));
-    const from = await simNow(request);
+    // The simulator's time: the window is measured on the clock the gaps are dated with.
+    const from = await sim.now(request);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const stats = await sim.stats(request);
     const to = Date.parse(stats.clock.now);
